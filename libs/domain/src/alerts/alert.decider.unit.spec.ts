@@ -1,0 +1,109 @@
+import { DeciderSpecification } from '../testing/decider-specification';
+import type { AlertReceived } from './alert.events';
+import { alertDecider } from './alert.decider';
+
+const now = '2020-03-05T10:00:00.000Z';
+const context = { now };
+const alertId = 'a1';
+const spec = DeciderSpecification.for(alertDecider);
+
+const received: AlertReceived = {
+  type: 'AlertReceived',
+  occurredAt: '2020-03-05T09:30:00.000Z',
+  data: {
+    alertId,
+    channel: 'hotline',
+    receivedAt: '2020-03-05T09:30:00.000Z',
+    location: { lat: 14.15, lon: -3.62, precision: 2, place: 'Ogossagou', cercle: 'Bankass', region: 'Mopti', h3: '8755a2c5affffff' },
+    threat: { kind: 'attack-on-civilians', expectedAt: '2020-03-06T04:00:00.000Z' },
+  },
+};
+
+describe('alert decider', () => {
+  describe('ReceiveAlert', () => {
+    const receive = (receivedAt: string) =>
+      ({
+        type: 'ReceiveAlert',
+        context,
+        data: {
+          alertId,
+          channel: 'hotline',
+          receivedAt,
+          location: { lat: 14.15, lon: -3.62, precision: 2, place: 'Ogossagou', cercle: 'Bankass', region: 'Mopti' },
+          threat: { kind: 'attack-on-civilians', expectedAt: '2020-03-06T04:00:00.000Z' },
+        },
+      }) as const;
+
+    it('records a new alert with its H3 cell', () =>
+      spec
+        .given([])
+        .when(receive('2020-03-05T09:30:00.000Z'))
+        .then((events) => {
+          expect(events).toHaveLength(1);
+          expect(events[0]!.type).toBe('AlertReceived');
+          expect((events[0] as AlertReceived).data.location.h3).toMatch(/^87[0-9a-f]{13}$/);
+          expect(events[0]!.occurredAt).toBe('2020-03-05T09:30:00.000Z');
+        }));
+
+    it('accepts a time a little ahead of the server clock (skew)', () =>
+      spec.given([]).when(receive('2020-03-05T10:02:00.000Z')).then((events) => expect(events).toHaveLength(1)));
+
+    it('refuses a receivedAt far in the future', () =>
+      spec.given([]).when(receive('2020-03-06T10:00:00.000Z')).thenThrows('invalid', /receivedAt.*future/));
+
+    it('refuses to receive the same alert twice', () =>
+      spec.given([received]).when(receive('2020-03-05T09:30:00.000Z')).thenThrows('conflict', /already received/));
+
+    it('refuses a latitude out of range', () =>
+      spec
+        .given([])
+        .when({ ...receive(now), data: { ...receive(now).data, location: { lat: 91, lon: 0 } } })
+        .thenThrows('invalid', /lat/));
+  });
+
+  describe('TriageAlert', () => {
+    const triage = { type: 'TriageAlert', context, data: { alertId, priority: 'flash', reliability: 'B', credibility: 2 } } as const;
+
+    it('grades an open alert', () =>
+      spec
+        .given([received])
+        .when(triage)
+        .then([
+          {
+            type: 'AlertTriaged',
+            occurredAt: now,
+            data: { alertId, priority: 'flash', reliability: 'B', credibility: 2, triagedAt: now },
+          },
+        ]));
+
+    it('refuses an unknown alert', () => spec.given([]).when(triage).thenThrows('not-found'));
+
+    it('refuses a closed alert', () =>
+      spec
+        .given([received, { type: 'AlertClosed', occurredAt: now, data: { alertId, outcome: 'unfounded', closedAt: now } }])
+        .when(triage)
+        .thenThrows('conflict', /closed/));
+  });
+
+  describe('CloseAlert', () => {
+    const close = (closedAt?: string) =>
+      ({ type: 'CloseAlert', context, data: { alertId, outcome: 'attack-prevented', ...(closedAt && { closedAt }) } }) as const;
+
+    it('closes an open alert, at server time when none is given', () =>
+      spec
+        .given([received])
+        .when(close())
+        .then([{ type: 'AlertClosed', occurredAt: now, data: { alertId, outcome: 'attack-prevented', closedAt: now } }]));
+
+    it('refuses to close a closed alert', () =>
+      spec
+        .given([received, { type: 'AlertClosed', occurredAt: now, data: { alertId, outcome: 'unfounded', closedAt: now } }])
+        .when(close())
+        .thenThrows('conflict', /already closed/));
+
+    it('refuses a closing time before the alert was received', () =>
+      spec.given([received]).when(close('2020-03-04T00:00:00.000Z')).thenThrows('invalid', /before/));
+
+    it('refuses an unknown alert', () => spec.given([]).when(close()).thenThrows('not-found'));
+  });
+});

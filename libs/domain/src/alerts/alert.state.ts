@@ -1,0 +1,18 @@
+import type { AlertEvent } from './alert.events';
+
+export type AlertState =
+  | Readonly<{ status: 'unknown' }>
+  | Readonly<{ status: 'open' | 'triaged' | 'closed'; alertId: string; receivedAt: string }>;
+
+export const initialAlertState = (): AlertState => ({ status: 'unknown' });
+
+export const evolveAlert = (state: AlertState, event: AlertEvent): AlertState => {
+  switch (event.type) {
+    case 'AlertReceived':
+      return { status: 'open', alertId: event.data.alertId, receivedAt: event.data.receivedAt };
+    case 'AlertTriaged':
+      return state.status === 'unknown' ? state : { ...state, status: 'triaged' };
+    case 'AlertClosed':
+      return state.status === 'unknown' ? state : { ...state, status: 'closed' };
+  }
+};

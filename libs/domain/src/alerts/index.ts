@@ -1,0 +1,6 @@
+export * from './alert.events';
+export * from './alert.state';
+export * from './alert.decider';
+export type { ReceiveAlert } from './receive-alert.command';
+export type { TriageAlert } from './triage-alert.command';
+export type { CloseAlert } from './close-alert.command';
