@@ -4,3 +4,5 @@ export * from './shared/location';
 export * from './shared/time';
 export * from './shared/envelope';
 export * from './alerts';
+export * from './flights';
+export * from './patrols';

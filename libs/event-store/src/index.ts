@@ -1,2 +1,3 @@
 export * from './event-store.port';
 export * from './follow';
+export * from './sqlite/sqlite-event-store';

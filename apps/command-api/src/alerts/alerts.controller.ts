@@ -1,0 +1,60 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { alertDecider, alertStreamId } from '@poc/domain';
+import { Roles, Write, type WriteContext } from '@poc/platform';
+import { commandContext } from '../shared/command-context';
+import { DecideCommand } from '../shared/decide.command';
+import { IdPipe } from '../shared/id.pipe';
+import { toUtc, toUtcOpt } from '../shared/validators';
+import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
+import { CloseAlertDto } from './close-alert.dto';
+import { ReceiveAlertDto } from './receive-alert.dto';
+import { TriageAlertDto } from './triage-alert.dto';
+
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('alerts')
+export class AlertsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('operator', 'ops')
+  @ApiCreatedResponse({ type: CreatedDto, description: 'stored durably before this answer' })
+  receive(@Body() body: ReceiveAlertDto, @Write() write: WriteContext) {
+    const alertId = randomUUID();
+    const data = {
+      ...body,
+      alertId,
+      receivedAt: toUtc(body.receivedAt),
+      threat: { kind: body.threat.kind, ...(body.threat.expectedAt && { expectedAt: toUtc(body.threat.expectedAt) }) },
+    };
+    return this.commands.execute(
+      new DecideCommand(alertDecider, alertStreamId(alertId), { type: 'ReceiveAlert', data, context: commandContext() }, write),
+    );
+  }
+
+  @Post(':id/triage')
+  @HttpCode(200)
+  @Roles('ops')
+  @ApiOkResponse({ type: WriteResultDto })
+  @ApiConflictResponse({ description: 'the alert is closed, or If-Match is stale' })
+  triage(@Param('id', IdPipe) alertId: string, @Body() body: TriageAlertDto, @Write() write: WriteContext) {
+    return this.commands.execute(
+      new DecideCommand(alertDecider, alertStreamId(alertId), { type: 'TriageAlert', data: { ...body, alertId }, context: commandContext() }, write),
+    );
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('ops')
+  @ApiOkResponse({ type: WriteResultDto })
+  @ApiConflictResponse({ description: 'the alert is already closed, or If-Match is stale' })
+  close(@Param('id', IdPipe) alertId: string, @Body() body: CloseAlertDto, @Write() write: WriteContext) {
+    const data = { alertId, outcome: body.outcome, ...(body.closedAt && { closedAt: toUtcOpt(body.closedAt) }) };
+    return this.commands.execute(
+      new DecideCommand(alertDecider, alertStreamId(alertId), { type: 'CloseAlert', data, context: commandContext() }, write),
+    );
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AlertsController } from './alerts/alerts.controller';
+import { BasesController } from './bases/bases.controller';
+import { FlightsController } from './flights/flights.controller';
+import { IedsController } from './ieds/ieds.controller';
+import { IncidentsController } from './incidents/incidents.controller';
+import { PatrolsController } from './patrols/patrols.controller';
+import { DecideHandler } from './shared/decide.handler';
+
+/** The write side: HTTP → command → decider → append. Needs the InfrastructureModule. */
+@Module({
+  imports: [CqrsModule.forRoot()],
+  controllers: [AlertsController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController],
+  providers: [DecideHandler],
+})
+export class CommandApiModule {}

@@ -1,0 +1,24 @@
+import { BadRequestException, Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { StoredEvent } from '@poc/domain';
+import type { EventStore } from '@poc/event-store';
+import { EVENT_STORE, Roles } from '@poc/platform';
+
+const STREAM_ID = /^(alert|flight|patrol|base|ied|incident)-[A-Za-z0-9_-]{1,64}$/;
+
+@ApiTags('streams')
+@ApiBearerAuth()
+@Controller('streams')
+@Roles('ops', 'analyst')
+export class StreamQueriesController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** A stream's events, oldest first, straight from the store (the source of truth). */
+  @Get(':streamId')
+  async stream(@Param('streamId') streamId: string): Promise<readonly StoredEvent[]> {
+    if (!STREAM_ID.test(streamId)) throw new BadRequestException('streamId must be <category>-<id>, category one of alert, flight, patrol, base, ied, incident');
+    const events = await this.store.readStream(streamId);
+    if (events.length === 0) throw new NotFoundException(`stream ${streamId} not found`);
+    return events;
+  }
+}

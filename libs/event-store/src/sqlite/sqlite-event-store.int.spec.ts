@@ -1,0 +1,134 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { EventStoreUnavailable } from '../event-store.port';
+import { eventStoreContract } from '../testing/event-store.contract';
+import { anEvent, someEvents } from '../testing/contract-fixtures';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'poc-event-store-'));
+
+eventStoreContract('SQLite', async () => {
+  const dir = tempDir();
+  const store = new SqliteEventStore(join(dir, 'events.db'));
+  return {
+    store,
+    teardown: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('SqliteEventStore', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = tempDir();
+    file = join(dir, 'events.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds its events again after close and reopen', async () => {
+    const store = new SqliteEventStore(file);
+    const written = await store.append('alert-1', someEvents(3), { idempotency: { key: 'k', requestHash: 'h' } });
+    await store.close();
+    const reopened = new SqliteEventStore(file);
+    try {
+      expect(await reopened.readStream('alert-1')).toEqual(written.events);
+      expect(await reopened.lastPosition()).toBe(written.lastPosition);
+      expect(await reopened.findIdempotent('k')).toMatchObject({ nextVersion: 3 });
+      const next = await reopened.append('alert-1', someEvents(1, 4), { expectedVersion: 3 });
+      expect(next.events[0]).toMatchObject({ streamVersion: 4, position: written.lastPosition + 1 });
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('keeps every acknowledged append of a process killed with SIGKILL', async () => {
+    const root = resolve(__dirname, '../../../..');
+    const script = join(root, 'libs/event-store/src/testing/sqlite-append-child.ts');
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', script, file, 'tick-1'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
+    const killAfter = 150 + Math.floor(Math.random() * 150);
+    const acked: number[] = [];
+    for await (const line of createInterface({ input: child.stdout })) {
+      const match = /^acked (\d+)$/.exec(line);
+      if (!match) continue;
+      acked.push(Number(match[1]));
+      if (acked.length === killAfter) child.kill('SIGKILL'); // right after the ack, mid-stream
+    }
+    expect({ signal: await exited, stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
+    expect(acked.length).toBeGreaterThanOrEqual(killAfter);
+    expect(existsSync(`${file}-wal`)).toBe(true); // not closed cleanly: recovery goes through the WAL
+
+    const reopened = new SqliteEventStore(file);
+    try {
+      const stream = await reopened.readStream('tick-1');
+      const stored = new Set(stream.map((e) => e.position));
+      expect(acked.filter((p) => !stored.has(p))).toEqual([]);
+      expect(stream.map((e) => e.streamVersion)).toEqual(stream.map((_, i) => i + 1));
+      expect(stream.map((e) => (e.data as { n: number }).n)).toEqual(stream.map((_, i) => i + 1));
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('sets the durability pragmas as documented', async () => {
+    const store = new SqliteEventStore(file);
+    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'FULL', busyTimeoutMs: 5000, foreignKeys: true });
+    await store.close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal'); // stored in the file
+    raw.close();
+  });
+
+  it('shares a Database handle with read models, configures it and leaves it open on close', async () => {
+    const db = new Database(file);
+    db.exec('CREATE TABLE alerts_view (id TEXT PRIMARY KEY)');
+    const store = new SqliteEventStore(db, { busyTimeoutMs: 1234 });
+    expect(store.settings()).toMatchObject({ synchronous: 'FULL', busyTimeoutMs: 1234 });
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    await store.append('alert-1', someEvents(1));
+    await store.close();
+    expect(db.open).toBe(true);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 1 });
+    await expect(store.readAll()).rejects.toThrow(EventStoreUnavailable);
+    db.close();
+  });
+
+  it('rolls back the whole append when an insert fails half-way', async () => {
+    const db = new Database(file);
+    const store = new SqliteEventStore(db);
+    db.exec(`CREATE TEMP TRIGGER poison BEFORE INSERT ON main.events WHEN NEW.type = 'Poison'
+             BEGIN SELECT RAISE(ABORT, 'poisoned'); END`);
+    const events = [anEvent('Fine'), anEvent('Fine'), anEvent('Poison')];
+    await expect(store.append('alert-1', events, { idempotency: { key: 'k', requestHash: 'h' } })).rejects.toThrow('poisoned');
+    expect(await store.lastPosition()).toBe(0);
+    expect(await store.findIdempotent('k')).toBeUndefined();
+    await store.close();
+    db.close();
+  });
+
+  it('maps I/O and lock failures to EventStoreUnavailable', async () => {
+    expect(() => new SqliteEventStore(join(dir, 'missing', 'events.db'))).toThrow(EventStoreUnavailable);
+    expect(() => new SqliteEventStore(dir)).toThrow(EventStoreUnavailable); // a directory: SQLITE_CANTOPEN
+    const store = new SqliteEventStore(file, { busyTimeoutMs: 100 });
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(store.append('alert-1', someEvents(1))).rejects.toThrow(EventStoreUnavailable);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    await expect(store.append('alert-1', someEvents(1))).resolves.toMatchObject({ nextVersion: 1 });
+    await store.close();
+    await expect(store.append('alert-1', someEvents(1))).rejects.toThrow(EventStoreUnavailable);
+  });
+});

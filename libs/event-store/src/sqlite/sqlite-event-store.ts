@@ -1,0 +1,197 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { StoredEvent } from '@poc/domain';
+import {
+  assertExpectedVersion,
+  EventStoreUnavailable,
+  IdempotencyKeyReused,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type IdempotencyRecord,
+  type ReadAllOptions,
+} from '../event-store.port';
+import { EVENT_COLUMNS, mapSqliteError, toStoredEvent, toIdempotencyRecord, type EventRow, type IdempotencyRow } from './sqlite-rows';
+import { configureConnection, createSchema, DEFAULT_BUSY_TIMEOUT_MS, readSettings, type SqliteSettings } from './sqlite-schema';
+
+export type { SqliteSettings } from './sqlite-schema';
+
+export type SqliteEventStoreOptions = Readonly<{
+  /** How long a writer waits for another connection's write lock before giving up. */
+  busyTimeoutMs?: number;
+  /** Receives errors thrown by `onAppended` listeners (the append itself has succeeded). */
+  onListenerError?: (error: unknown) => void;
+}>;
+
+type Head = { version: number; position: number };
+
+const openFile = (path: string): Database.Database => {
+  try {
+    return new Database(path);
+  } catch (error) {
+    // better-sqlite3 reports a missing directory as a TypeError before SQLite's SQLITE_CANTOPEN.
+    throw new EventStoreUnavailable(`cannot open the SQLite event store at ${path}`, { cause: error });
+  }
+};
+
+/**
+ * The embedded event store: one SQLite file (WAL, synchronous=FULL). Give it a path, or a
+ * `Database` handle shared with the read models in the same file (the store then leaves
+ * closing the handle to its owner).
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly ownsDb: boolean;
+  private readonly listeners = new Set<(lastPosition: number) => void>();
+  private readonly onListenerError: (error: unknown) => void;
+  private closed = false;
+  private readonly sql;
+
+  constructor(source: string | Database.Database, options: SqliteEventStoreOptions = {}) {
+    this.ownsDb = typeof source === 'string';
+    this.onListenerError =
+      options.onListenerError ?? ((error) => process.emitWarning(error instanceof Error ? error : String(error)));
+    let db: Database.Database | undefined;
+    try {
+      db = typeof source === 'string' ? openFile(source) : source;
+      configureConnection(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+      createSchema(db);
+      this.sql = this.prepare(db);
+      this.db = db;
+    } catch (error) {
+      if (this.ownsDb && db?.open) db.close();
+      throw mapSqliteError(error);
+    }
+  }
+
+  private prepare(db: Database.Database) {
+    return {
+      head: db.prepare<[string], Head>(
+        'SELECT stream_version AS version, position FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
+      ),
+      insert: db.prepare<[Omit<EventRow, 'position'>]>(
+        `INSERT INTO events (id, stream_id, stream_version, type, schema_version, occurred_at, recorded_at, data, metadata)
+         VALUES (@id, @stream_id, @stream_version, @type, @schema_version, @occurred_at, @recorded_at, @data, @metadata)`,
+      ),
+      stream: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_version`),
+      range: db.prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND position BETWEEN ? AND ? ORDER BY position`,
+      ),
+      all: db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      last: db.prepare<[], { position: number }>('SELECT COALESCE(MAX(position), 0) AS position FROM events'),
+      key: db.prepare<[string], IdempotencyRow>('SELECT * FROM idempotency_keys WHERE key = ?'),
+      claim: db.prepare<[IdempotencyRow]>(
+        `INSERT INTO idempotency_keys (key, request_hash, stream_id, first_position, last_position, next_version, created_at)
+         VALUES (@key, @request_hash, @stream_id, @first_position, @last_position, @next_version, @created_at)`,
+      ),
+    };
+  }
+
+  private readonly appendTx = (streamId: string, events: readonly EventToAppend[], options: AppendOptions): AppendResult => {
+    const claim = options.idempotency;
+    const claimed = claim ? this.sql.key.get(claim.key) : undefined;
+    if (claim && claimed) {
+      if (claimed.request_hash !== claim.requestHash || claimed.stream_id !== streamId) throw new IdempotencyKeyReused(claim.key);
+      const stored = claimed.first_position === null ? [] : this.sql.range.all(streamId, claimed.first_position, claimed.last_position);
+      const replayed = stored.map(toStoredEvent);
+      return { streamId, nextVersion: claimed.next_version, lastPosition: claimed.last_position, events: replayed, replayed: true };
+    }
+    const head = this.sql.head.get(streamId) ?? { version: 0, position: 0 };
+    assertExpectedVersion(streamId, options.expectedVersion ?? 'any', head.version);
+    const recordedAt = new Date().toISOString();
+    const stored: StoredEvent[] = events.map((event, i) => {
+      const row = {
+        id: randomUUID(),
+        stream_id: streamId,
+        stream_version: head.version + i + 1,
+        type: event.type,
+        schema_version: event.schemaVersion ?? 1,
+        occurred_at: event.occurredAt,
+        recorded_at: recordedAt,
+        data: JSON.stringify(event.data ?? null),
+        metadata: JSON.stringify(event.metadata),
+      };
+      const { lastInsertRowid } = this.sql.insert.run(row);
+      return toStoredEvent({ ...row, position: Number(lastInsertRowid) });
+    });
+    const nextVersion = head.version + events.length;
+    const lastPosition = stored.length > 0 ? stored[stored.length - 1]!.position : head.position;
+    if (claim) {
+      this.sql.claim.run({
+        key: claim.key,
+        request_hash: claim.requestHash,
+        stream_id: streamId,
+        first_position: stored.length > 0 ? stored[0]!.position : null,
+        last_position: lastPosition,
+        next_version: nextVersion,
+        created_at: recordedAt,
+      });
+    }
+    return { streamId, nextVersion, lastPosition, events: stored, replayed: false };
+  };
+
+  async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    const result = this.guard(() => {
+      if (this.db.inTransaction) throw new Error('SqliteEventStore.append cannot run inside an open transaction');
+      return this.db.transaction(this.appendTx).immediate(streamId, events, options);
+    });
+    // Committed (and fsynced) by now: only then may listeners hear about it.
+    if (!result.replayed && result.events.length > 0) this.notify(result.lastPosition);
+    return result;
+  }
+
+  async findIdempotent(key: string): Promise<IdempotencyRecord | undefined> {
+    const row = this.guard(() => this.sql.key.get(key));
+    return row && toIdempotencyRecord(row);
+  }
+
+  async readStream(streamId: string): Promise<readonly StoredEvent[]> {
+    return this.guard(() => this.sql.stream.all(streamId).map(toStoredEvent));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<readonly StoredEvent[]> {
+    const limit = options.limit ?? 1000;
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+    return this.guard(() => this.sql.all.all(options.fromPosition ?? 0, limit).map(toStoredEvent));
+  }
+
+  async lastPosition(): Promise<number> {
+    return this.guard(() => this.sql.last.get()?.position ?? 0);
+  }
+
+  onAppended(listener: (lastPosition: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The connection's durability settings, as SQLite reports them. */
+  settings(): SqliteSettings {
+    return this.guard(() => readSettings(this.db));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+    if (this.ownsDb && this.db.open) this.db.close();
+  }
+
+  private notify(lastPosition: number): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(lastPosition);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
+  }
+
+  private guard<T>(work: () => T): T {
+    if (this.closed || !this.db.open) throw new EventStoreUnavailable('the SQLite event store is closed');
+    try {
+      return work();
+    } catch (error) {
+      throw mapSqliteError(error);
+    }
+  }
+}

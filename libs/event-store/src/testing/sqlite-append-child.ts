@@ -1,0 +1,31 @@
+/**
+ * Appends to a SQLite event store until killed, printing `acked <position>` after each
+ * append has resolved. Used by the kill -9 durability test:
+ *   node -r @swc-node/register libs/event-store/src/testing/sqlite-append-child.ts <file> <stream> [max]
+ */
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+
+const [file, streamId, max = '20000'] = process.argv.slice(2);
+if (!file || !streamId) throw new Error('usage: sqlite-append-child <file> <stream> [max]');
+
+const main = async (): Promise<void> => {
+  const store = new SqliteEventStore(file);
+  for (let n = 1; n <= Number(max); n++) {
+    const result = await store.append(streamId, [
+      {
+        type: 'Ticked',
+        data: { n },
+        occurredAt: new Date().toISOString(),
+        metadata: { actor: 'child', role: 'system', correlationId: `tick-${n}` },
+      },
+    ]);
+    // Written to a pipe: synchronous on Linux, so the ack leaves before the next append.
+    process.stdout.write(`acked ${result.lastPosition}\n`);
+  }
+  await store.close();
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { Controller, Get, Inject, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
+import type { EventStore } from '@poc/event-store';
+import type { ProjectionRunner } from '@poc/projections';
+import { Public } from '../auth/roles.decorator';
+import { EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
+
+/** 200 when the app can serve; 503 naming the failing part. Lag is in events behind the store. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(PROJECTION_RUNNER) private readonly runner?: ProjectionRunner,
+  ) {}
+
+  @Get()
+  @Public()
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.eventStore(), ...(this.runner ? [() => this.projections()] : [])]);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableException) {
+        void reply.status(503);
+        return error.getResponse() as HealthCheckResult;
+      }
+      throw error;
+    }
+  }
+
+  private async eventStore() {
+    const check = this.indicators.check('eventStore');
+    try {
+      return check.up({ lastPosition: await this.store.lastPosition() });
+    } catch (error) {
+      return check.down({ message: error instanceof Error ? error.message : 'unreachable' });
+    }
+  }
+
+  private async projections() {
+    const check = this.indicators.check('projections');
+    try {
+      const [last, applied] = await Promise.all([this.store.lastPosition(), this.runner!.position()]);
+      return check.up({ position: applied, lag: Math.max(0, last - applied) });
+    } catch (error) {
+      return check.down({ message: error instanceof Error ? error.message : 'unreachable' });
+    }
+  }
+}

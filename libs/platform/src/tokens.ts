@@ -1,0 +1,6 @@
+/** Nest injection tokens for the ports; adapters are chosen by configuration at start. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
+export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+export const APP_CONFIG = Symbol('APP_CONFIG');
+export const API_KEY_REGISTRY = Symbol('API_KEY_REGISTRY');

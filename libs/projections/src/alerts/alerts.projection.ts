@@ -1,0 +1,101 @@
+import type { AlertEvent, Location, StoredEvent } from '@poc/domain';
+import type { Projection } from '../projection';
+
+export type AlertResponse = Readonly<{ kind: 'flight' | 'patrol'; id: string; at: string }>;
+
+export type AlertView = Readonly<{
+  alertId: string;
+  /** Absent while only a response pointing at the alert has arrived (another stream may run ahead). */
+  status?: 'open' | 'triaged' | 'closed';
+  channel?: string;
+  receivedAt?: string;
+  recordedAt?: string;
+  location?: Location;
+  threat?: Readonly<{ kind: string; expectedAt?: string }>;
+  description?: string;
+  /** Caller details never enter a read model: only whether there were any. */
+  hasCaller?: boolean;
+  triage?: Readonly<{ priority: string; reliability?: string; credibility?: number; triagedAt: string }>;
+  closed?: Readonly<{ outcome: string; closedAt: string }>;
+  responses: readonly AlertResponse[];
+}>;
+
+type FlightDispatchedLike = StoredEvent<'FlightDispatched', { flightId: string; dispatchedAt: string; alertIds?: string[] }>;
+type PatrolDeployedLike = StoredEvent<'PatrolDeployed', { patrolId: string; startedAt: string; alertIds?: string[] }>;
+
+const empty = (alertId: string): AlertView => ({ alertId, responses: [] });
+
+/** Responses are a set ordered by time then id, so their arrival order does not matter. */
+const withResponse = (view: AlertView, response: AlertResponse): AlertView =>
+  view.responses.some((r) => r.kind === response.kind && r.id === response.id)
+    ? view
+    : {
+        ...view,
+        responses: [...view.responses, response].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)),
+      };
+
+const evolve = (doc: AlertView | undefined, event: StoredEvent, key: string): AlertView => {
+  const view = doc ?? empty(key);
+  switch (event.type) {
+    case 'AlertReceived': {
+      const { data } = event as unknown as StoredEvent<'AlertReceived', Extract<AlertEvent, { type: 'AlertReceived' }>['data']>;
+      return {
+        ...view,
+        status: view.status ?? 'open',
+        channel: data.channel,
+        receivedAt: data.receivedAt,
+        recordedAt: event.recordedAt,
+        location: data.location,
+        threat: data.threat,
+        ...(data.description !== undefined && { description: data.description }),
+        hasCaller: data.caller !== undefined,
+      };
+    }
+    case 'AlertTriaged': {
+      const { data } = event as unknown as StoredEvent<'AlertTriaged', Extract<AlertEvent, { type: 'AlertTriaged' }>['data']>;
+      const { alertId: _id, ...triage } = data;
+      return { ...view, status: view.status === 'closed' ? 'closed' : 'triaged', triage };
+    }
+    case 'AlertClosed': {
+      const { data } = event as unknown as StoredEvent<'AlertClosed', Extract<AlertEvent, { type: 'AlertClosed' }>['data']>;
+      return { ...view, status: 'closed', closed: { outcome: data.outcome, closedAt: data.closedAt } };
+    }
+    case 'FlightDispatched': {
+      const { data } = event as FlightDispatchedLike;
+      return withResponse(view, { kind: 'flight', id: data.flightId, at: data.dispatchedAt });
+    }
+    case 'PatrolDeployed': {
+      const { data } = event as PatrolDeployedLike;
+      return withResponse(view, { kind: 'patrol', id: data.patrolId, at: data.startedAt });
+    }
+    default:
+      return view;
+  }
+};
+
+export const alertsProjection: Projection<AlertView> = {
+  name: 'alerts',
+  version: 1,
+  collection: {
+    name: 'alerts',
+    columns: { status: 'text', received_at: 'text', priority: 'text', channel: 'text', cercle: 'text', h3: 'text', responded: 'integer' },
+    indexes: [['status', 'received_at'], ['received_at'], ['h3']],
+  },
+  handles: ['AlertReceived', 'AlertTriaged', 'AlertClosed', 'FlightDispatched', 'PatrolDeployed'],
+  keysOf: (event) => {
+    if (event.type === 'FlightDispatched' || event.type === 'PatrolDeployed') {
+      return (event.data as { alertIds?: string[] }).alertIds ?? [];
+    }
+    return [(event.data as { alertId: string }).alertId];
+  },
+  evolve,
+  columnsOf: (view) => ({
+    status: view.status ?? null,
+    received_at: view.receivedAt ?? null,
+    priority: view.triage?.priority ?? null,
+    channel: view.channel ?? null,
+    cercle: view.location?.cercle ?? null,
+    h3: view.location?.h3 ?? null,
+    responded: view.responses.length > 0 ? 1 : 0,
+  }),
+};

@@ -1,0 +1,16 @@
+import { alertsProjection } from './alerts/alerts.projection';
+import { basesProjection } from './bases/bases.projection';
+import { flightsProjection } from './flights/flights.projection';
+import { iedsProjection } from './ieds/ieds.projection';
+import { incidentsProjection } from './incidents/incidents.projection';
+import { patrolsProjection } from './patrols/patrols.projection';
+import type { Projection } from './projection';
+
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  alertsProjection,
+  incidentsProjection,
+  patrolsProjection,
+  flightsProjection,
+  basesProjection,
+  iedsProjection,
+];
