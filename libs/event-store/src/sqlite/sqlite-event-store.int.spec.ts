@@ -13,7 +13,13 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'poc-event-store-'));
 
 eventStoreContract('SQLite', async () => {
   const dir = tempDir();
-  const store = new SqliteEventStore(join(dir, 'events.db'));
+  let store: SqliteEventStore;
+  try {
+    store = new SqliteEventStore(join(dir, 'events.db'));
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     store,
     teardown: async () => {
@@ -95,6 +101,9 @@ describe('SqliteEventStore', () => {
     expect(store.settings()).toMatchObject({ synchronous: 'FULL', busyTimeoutMs: 1234 });
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     await store.append('alert-1', someEvents(1));
+    db.exec('BEGIN');
+    await expect(store.append('alert-1', someEvents(1))).rejects.toThrow('inside an open transaction');
+    db.exec('ROLLBACK');
     await store.close();
     expect(db.open).toBe(true);
     expect(db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 1 });

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '@poc/domain';
 import {
@@ -12,8 +12,9 @@ import {
   type IdempotencyRecord,
   type ReadAllOptions,
 } from '../event-store.port';
-import { EVENT_COLUMNS, mapSqliteError, toStoredEvent, toIdempotencyRecord, type EventRow, type IdempotencyRow } from './sqlite-rows';
+import { mapSqliteError, toIdempotencyRecord, toStoredEvent } from './sqlite-rows';
 import { configureConnection, createSchema, DEFAULT_BUSY_TIMEOUT_MS, readSettings, type SqliteSettings } from './sqlite-schema';
+import { openFile, prepareStatements, type Statements } from './sqlite-statements';
 
 export type { SqliteSettings } from './sqlite-schema';
 
@@ -23,17 +24,6 @@ export type SqliteEventStoreOptions = Readonly<{
   /** Receives errors thrown by `onAppended` listeners (the append itself has succeeded). */
   onListenerError?: (error: unknown) => void;
 }>;
-
-type Head = { version: number; position: number };
-
-const openFile = (path: string): Database.Database => {
-  try {
-    return new Database(path);
-  } catch (error) {
-    // better-sqlite3 reports a missing directory as a TypeError before SQLite's SQLITE_CANTOPEN.
-    throw new EventStoreUnavailable(`cannot open the SQLite event store at ${path}`, { cause: error });
-  }
-};
 
 /**
  * The embedded event store: one SQLite file (WAL, synchronous=FULL). Give it a path, or a
@@ -46,7 +36,8 @@ export class SqliteEventStore implements EventStore {
   private readonly listeners = new Set<(lastPosition: number) => void>();
   private readonly onListenerError: (error: unknown) => void;
   private closed = false;
-  private readonly sql;
+  private readonly sql: Statements;
+  private readonly appendImmediate: (streamId: string, events: readonly EventToAppend[], options: AppendOptions) => AppendResult;
 
   constructor(source: string | Database.Database, options: SqliteEventStoreOptions = {}) {
     this.ownsDb = typeof source === 'string';
@@ -57,35 +48,13 @@ export class SqliteEventStore implements EventStore {
       db = typeof source === 'string' ? openFile(source) : source;
       configureConnection(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
       createSchema(db);
-      this.sql = this.prepare(db);
+      this.sql = prepareStatements(db);
       this.db = db;
+      this.appendImmediate = db.transaction(this.appendTx).immediate;
     } catch (error) {
       if (this.ownsDb && db?.open) db.close();
       throw mapSqliteError(error);
     }
-  }
-
-  private prepare(db: Database.Database) {
-    return {
-      head: db.prepare<[string], Head>(
-        'SELECT stream_version AS version, position FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
-      ),
-      insert: db.prepare<[Omit<EventRow, 'position'>]>(
-        `INSERT INTO events (id, stream_id, stream_version, type, schema_version, occurred_at, recorded_at, data, metadata)
-         VALUES (@id, @stream_id, @stream_version, @type, @schema_version, @occurred_at, @recorded_at, @data, @metadata)`,
-      ),
-      stream: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_version`),
-      range: db.prepare<[string, number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND position BETWEEN ? AND ? ORDER BY position`,
-      ),
-      all: db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
-      last: db.prepare<[], { position: number }>('SELECT COALESCE(MAX(position), 0) AS position FROM events'),
-      key: db.prepare<[string], IdempotencyRow>('SELECT * FROM idempotency_keys WHERE key = ?'),
-      claim: db.prepare<[IdempotencyRow]>(
-        `INSERT INTO idempotency_keys (key, request_hash, stream_id, first_position, last_position, next_version, created_at)
-         VALUES (@key, @request_hash, @stream_id, @first_position, @last_position, @next_version, @created_at)`,
-      ),
-    };
   }
 
   private readonly appendTx = (streamId: string, events: readonly EventToAppend[], options: AppendOptions): AppendResult => {
@@ -134,7 +103,7 @@ export class SqliteEventStore implements EventStore {
   async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     const result = this.guard(() => {
       if (this.db.inTransaction) throw new Error('SqliteEventStore.append cannot run inside an open transaction');
-      return this.db.transaction(this.appendTx).immediate(streamId, events, options);
+      return this.appendImmediate(streamId, events, options);
     });
     // Committed (and fsynced) by now: only then may listeners hear about it.
     if (!result.replayed && result.events.length > 0) this.notify(result.lastPosition);
