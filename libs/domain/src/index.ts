@@ -6,3 +6,6 @@ export * from './shared/envelope';
 export * from './alerts';
 export * from './flights';
 export * from './patrols';
+export * from './bases';
+export * from './ieds';
+export * from './incidents';

@@ -17,7 +17,15 @@ export type EventToAppend = Readonly<{
  */
 export type IdempotencyClaim = Readonly<{ key: string; requestHash: string }>;
 
-export type AppendOptions = Readonly<{ expectedVersion?: ExpectedVersion; idempotency?: IdempotencyClaim }>;
+export type AppendOptions = Readonly<{
+  expectedVersion?: ExpectedVersion;
+  idempotency?: IdempotencyClaim;
+  /**
+   * Only for importing history that was recorded elsewhere first (a paper log, the demo's
+   * simulated clock): the store's own clock otherwise. Never reachable from HTTP.
+   */
+  recordedAt?: string;
+}>;
 
 export type AppendResult = Readonly<{
   streamId: string;

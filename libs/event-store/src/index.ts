@@ -1,3 +1,4 @@
 export * from './event-store.port';
 export * from './follow';
 export * from './sqlite/sqlite-event-store';
+export * from './handle-command';

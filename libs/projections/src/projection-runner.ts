@@ -44,7 +44,13 @@ export class ProjectionRunner {
     for (const projection of this.projections) {
       const relevant = batch.filter((e) => handlesEvent(projection, e));
       const applied = await this.store.appliedVersions(projection.name, [...new Set(relevant.map((e) => e.streamId))]);
-      const fresh = relevant.filter((e) => e.streamVersion > (applied.get(e.streamId) ?? 0));
+      // Skip what was applied before, and an event repeated inside this batch (a consumer may
+      // hand over a redelivered message next to its first delivery).
+      const fresh = relevant.filter((e) => {
+        if (e.streamVersion <= (applied.get(e.streamId) ?? 0)) return false;
+        applied.set(e.streamId, e.streamVersion);
+        return true;
+      });
       if (fresh.length === 0) continue;
       const keys = [...keysNeeded([projection], fresh).get(projection.name)!];
       const loaded = await this.store.load(projection.collection, keys);

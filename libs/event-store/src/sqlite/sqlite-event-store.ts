@@ -68,7 +68,7 @@ export class SqliteEventStore implements EventStore {
     }
     const head = this.sql.head.get(streamId) ?? { version: 0, position: 0 };
     assertExpectedVersion(streamId, options.expectedVersion ?? 'any', head.version);
-    const recordedAt = new Date().toISOString();
+    const recordedAt = options.recordedAt ?? new Date().toISOString();
     const stored: StoredEvent[] = events.map((event, i) => {
       const row = {
         id: randomUUID(),

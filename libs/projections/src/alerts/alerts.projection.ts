@@ -25,13 +25,16 @@ type PatrolDeployedLike = StoredEvent<'PatrolDeployed', { patrolId: string; star
 
 const empty = (alertId: string): AlertView => ({ alertId, responses: [] });
 
-/** Responses are a set ordered by time then id, so their arrival order does not matter. */
+/**
+ * Responses are a set ordered by time, then id, then kind (a flight and a patrol may share an
+ * id: clients name them), so their arrival order does not matter.
+ */
 const withResponse = (view: AlertView, response: AlertResponse): AlertView =>
   view.responses.some((r) => r.kind === response.kind && r.id === response.id)
     ? view
     : {
         ...view,
-        responses: [...view.responses, response].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)),
+        responses: [...view.responses, response].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id) || a.kind.localeCompare(b.kind)),
       };
 
 const evolve = (doc: AlertView | undefined, event: StoredEvent, key: string): AlertView => {

@@ -94,7 +94,11 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async find<Doc = unknown>(collection: CollectionSpec, query: FindQuery = {}): Promise<Doc[]> {
     const { sql, params } = whereClause(collection, query.where ?? []);
-    const limit = query.limit !== undefined ? ` LIMIT ${Math.floor(query.limit)} OFFSET ${Math.floor(query.offset ?? 0)}` : '';
+    // SQLite takes OFFSET only after a LIMIT; LIMIT -1 means none.
+    const limit =
+      query.limit !== undefined || query.offset !== undefined
+        ? ` LIMIT ${Math.floor(query.limit ?? -1)} OFFSET ${Math.floor(query.offset ?? 0)}`
+        : '';
     const rows = this.db
       .prepare(`SELECT doc FROM ${tableOf(collection)}${sql}${orderClause(collection, query.orderBy ?? [])}${limit}`)
       .all(...params) as { doc: string }[];

@@ -1,0 +1,63 @@
+// Layer rules, checked by `npm run lint` rather than by hope:
+//   libs/domain      pure: no Nest, no database, no other lib
+//   libs/event-store the store port and adapters: domain only
+//   libs/projections pure projections + read-model stores: domain only
+//   libs/messaging   the bus: domain and event-store
+//   libs/platform    Nest infrastructure shared by apps: any lib, never an app
+//   apps/*           composition: libs; only all-in-one may import other apps
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      from: { path: '^libs/domain/src' },
+      to: { pathNot: ['^libs/domain/src', '^node_modules/h3-js'], dependencyTypesNot: ['core', 'type-only'] },
+    },
+    {
+      name: 'domain-no-node-io',
+      severity: 'error',
+      from: { path: '^libs/domain/src' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'pure-projections',
+      comment: 'Projections and deciders do no I/O: only the runner and store adapters may touch a database.',
+      severity: 'error',
+      from: { path: '^libs/projections/src/(alerts|incidents|patrols|flights|bases|ieds|deterrence)/', pathNot: '\\.spec\\.ts$' },
+      to: { path: ['^node_modules/(better-sqlite3|pg|kafkajs|@nestjs)', '^libs/(event-store|messaging|platform)'] },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'lower-libs-no-nest',
+      severity: 'error',
+      from: { path: '^libs/(domain|event-store|projections|messaging)/src' },
+      to: { path: '^node_modules/@nestjs' },
+    },
+    {
+      name: 'lower-libs-no-platform',
+      severity: 'error',
+      from: { path: '^libs/(domain|event-store|projections|messaging)/src' },
+      to: { path: '^libs/platform' },
+    },
+    {
+      name: 'apps-are-separate',
+      comment: 'Only the all-in-one composes other apps.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/', pathNot: '^apps/all-in-one/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['dist'] },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

@@ -1,0 +1,42 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { baseDecider, baseStreamId } from '@poc/domain';
+import { Roles, Write, type WriteContext } from '@poc/platform';
+import { commandContext } from '../shared/command-context';
+import { DecideCommand } from '../shared/decide.command';
+import { IdPipe } from '../shared/id.pipe';
+import { toUtc } from '../shared/validators';
+import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
+import { CloseBaseDto } from './close-base.dto';
+import { EstablishBaseDto } from './establish-base.dto';
+
+@ApiTags('bases')
+@ApiBearerAuth()
+@Controller('bases')
+export class BasesController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('ops')
+  @ApiCreatedResponse({ type: CreatedDto })
+  establish(@Body() body: EstablishBaseDto, @Write() write: WriteContext) {
+    const baseId = randomUUID();
+    const data = { ...body, baseId, establishedAt: toUtc(body.establishedAt) };
+    return this.commands.execute(
+      new DecideCommand(baseDecider, baseStreamId(baseId), { type: 'EstablishBase', data, context: commandContext() }, write),
+    );
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('ops')
+  @ApiOkResponse({ type: WriteResultDto })
+  close(@Param('id', IdPipe) baseId: string, @Body() body: CloseBaseDto, @Write() write: WriteContext) {
+    const data = { baseId, closedAt: toUtc(body.closedAt) };
+    return this.commands.execute(
+      new DecideCommand(baseDecider, baseStreamId(baseId), { type: 'CloseBase', data, context: commandContext() }, write),
+    );
+  }
+}

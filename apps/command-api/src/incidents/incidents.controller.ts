@@ -1,0 +1,53 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { incidentDecider, incidentStreamId } from '@poc/domain';
+import { Roles, Write, type WriteContext } from '@poc/platform';
+import { commandContext } from '../shared/command-context';
+import { DecideCommand } from '../shared/decide.command';
+import { IdPipe } from '../shared/id.pipe';
+import { toUtc } from '../shared/validators';
+import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
+import { CorrectIncidentDto } from './correct-incident.dto';
+import { ReportIncidentDto } from './report-incident.dto';
+import { RetractIncidentDto } from './retract-incident.dto';
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('incidents')
+export class IncidentsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('ops')
+  @ApiCreatedResponse({ type: CreatedDto })
+  report(@Body() body: ReportIncidentDto, @Write() write: WriteContext) {
+    const incidentId = randomUUID();
+    const data = { ...body, incidentId, occurredAt: toUtc(body.occurredAt) };
+    return this.commands.execute(
+      new DecideCommand(incidentDecider, incidentStreamId(incidentId), { type: 'ReportIncident', data, context: commandContext() }, write),
+    );
+  }
+
+  @Post(':id/correct')
+  @HttpCode(200)
+  @Roles('ops')
+  @ApiOkResponse({ type: WriteResultDto })
+  correct(@Param('id', IdPipe) incidentId: string, @Body() body: CorrectIncidentDto, @Write() write: WriteContext) {
+    const data = { ...body, incidentId, ...(body.occurredAt && { occurredAt: toUtc(body.occurredAt) }) };
+    return this.commands.execute(
+      new DecideCommand(incidentDecider, incidentStreamId(incidentId), { type: 'CorrectIncident', data, context: commandContext() }, write),
+    );
+  }
+
+  @Post(':id/retract')
+  @HttpCode(200)
+  @Roles('ops')
+  @ApiOkResponse({ type: WriteResultDto })
+  retract(@Param('id', IdPipe) incidentId: string, @Body() body: RetractIncidentDto, @Write() write: WriteContext) {
+    return this.commands.execute(
+      new DecideCommand(incidentDecider, incidentStreamId(incidentId), { type: 'RetractIncident', data: { ...body, incidentId }, context: commandContext() }, write),
+    );
+  }
+}

@@ -1,0 +1,5 @@
+export * from './base.events';
+export * from './base.state';
+export * from './base.decider';
+export type { EstablishBase } from './establish-base.command';
+export type { CloseBase } from './close-base.command';

@@ -1,0 +1,46 @@
+import { fold, type Command, type Decider, type DomainEvent, type EventMetadata } from '@poc/domain';
+import type { AppendResult, EventStore, IdempotencyClaim } from './event-store.port';
+import { WrongExpectedVersion } from './event-store.port';
+
+export type HandleOptions = Readonly<{
+  metadata: EventMetadata;
+  /** The version the client last saw (If-Match); without it, a lost race is decided again. */
+  ifMatch?: number;
+  idempotency?: IdempotencyClaim;
+  recordedAt?: string;
+}>;
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Emmett's command handling: read the stream, fold, decide, append at the version that
+ * was read. The domain stays pure; this is the only place a decision meets the store.
+ */
+export const handleCommand = async <S, C extends Command, E extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<S, C, E>,
+  streamId: string,
+  command: C,
+  options: HandleOptions,
+): Promise<AppendResult> => {
+  for (let attempt = 1; ; attempt++) {
+    const history = await store.readStream(streamId);
+    const version = history.length === 0 ? 0 : history[history.length - 1]!.streamVersion;
+    if (options.ifMatch !== undefined && options.ifMatch !== version) throw new WrongExpectedVersion(streamId, options.ifMatch, version);
+    const events = decider.decide(command, fold(decider, history as unknown as E[]));
+    try {
+      return await store.append(
+        streamId,
+        events.map((e) => ({ type: e.type, data: e.data, occurredAt: e.occurredAt, metadata: options.metadata })),
+        {
+          expectedVersion: version === 0 ? 'no-stream' : version,
+          ...(options.idempotency && { idempotency: options.idempotency }),
+          ...(options.recordedAt && { recordedAt: options.recordedAt }),
+        },
+      );
+    } catch (error) {
+      const retry = error instanceof WrongExpectedVersion && options.ifMatch === undefined && attempt < MAX_ATTEMPTS;
+      if (!retry) throw error;
+    }
+  }
+};

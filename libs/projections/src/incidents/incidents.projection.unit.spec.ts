@@ -1,0 +1,163 @@
+import { ProjectionSpecification } from '../testing/projection-specification';
+import { EventLog, PLACES, at } from '../testing/events';
+import { incidentsProjection, type IncidentView } from './incidents.projection';
+
+const spec = ProjectionSpecification.for(incidentsProjection);
+
+const occurredAt = '2020-03-06T23:30:00.000Z';
+const recordedAt = '2020-03-20T09:00:00.000Z';
+const location = at(PLACES.ogossagou, { place: 'Ogossagou', cercle: 'Bankass', region: 'Mopti' });
+
+const reported = (log: EventLog) =>
+  log.incidentReported(
+    'i1',
+    {
+      location,
+      kind: 'attack-on-civilians',
+      fatalities: 3,
+      injured: 5,
+      targetsCivilians: true,
+      source: 'Undisclosed Source',
+      timePrecision: 1,
+      description: 'village attacked at night',
+      reportingUnit: 'BANBAT-1',
+    },
+    { occurredAt, recordedAt },
+  );
+
+const reportedView: IncidentView = {
+  incidentId: 'i1',
+  status: 'active',
+  occurredAt,
+  recordedAt,
+  location,
+  kind: 'attack-on-civilians',
+  fatalities: 3,
+  injured: 5,
+  targetsCivilians: true,
+  source: 'Undisclosed Source',
+  timePrecision: 1,
+  description: 'village attacked at night',
+  reportingUnit: 'BANBAT-1',
+  corrections: 0,
+};
+
+describe('incidents projection', () => {
+  it('IncidentReported: the world time and the recording time come from the envelope', () => {
+    const log = new EventLog();
+    spec.given([]).when(reported(log)).then({ i1: reportedView });
+  });
+
+  it('IncidentReported: columns bucket by UTC day and carry both precisions', () => {
+    const log = new EventLog();
+    spec
+      .given([])
+      .when(reported(log))
+      .thenColumns({
+        i1: {
+          status: 'active',
+          occurred_at: occurredAt,
+          occurred_day: '2020-03-06',
+          recorded_at: recordedAt,
+          kind: 'attack-on-civilians',
+          cercle: 'Bankass',
+          region: 'Mopti',
+          h3: location.h3,
+          geo_precision: 1,
+          time_precision: 1,
+          targets_civilians: 1,
+        },
+      });
+  });
+
+  describe('IncidentCorrected', () => {
+    const moved = at(PLACES.bankass, { place: 'Bankass', cercle: 'Bankass', region: 'Mopti', precision: 2 });
+
+    it('moves occurredAt and location, and counts the correction', () => {
+      const log = new EventLog();
+      const history = [reported(log)];
+      spec
+        .given(history)
+        .when(log.incidentCorrected('i1', { occurredAt: '2020-03-05T22:00:00.000Z', location: moved }, { occurredAt: '2020-03-21T08:00:00.000Z' }))
+        .then({ i1: { ...reportedView, occurredAt: '2020-03-05T22:00:00.000Z', location: moved, corrections: 1 } });
+    });
+
+    it('keeps the recording time of the first report', () => {
+      const log = new EventLog();
+      spec
+        .given([reported(log)])
+        .when(log.incidentCorrected('i1', { fatalities: 4 }, { occurredAt: '2020-03-21T08:00:00.000Z', recordedAt: '2020-03-21T08:00:00.000Z' }))
+        .then((docs) => {
+          expect(docs.get('i1')!.recordedAt).toBe(recordedAt);
+          expect(docs.get('i1')!.fatalities).toBe(4);
+        });
+    });
+
+    it('successive corrections add up, the last word on a field wins', () => {
+      const log = new EventLog();
+      const history = [reported(log), log.incidentCorrected('i1', { fatalities: 4, occurredAt: '2020-03-05T22:00:00.000Z' })];
+      spec
+        .given(history)
+        .when(log.incidentCorrected('i1', { fatalities: 2, kind: 'abduction' }))
+        .then({
+          i1: { ...reportedView, occurredAt: '2020-03-05T22:00:00.000Z', fatalities: 2, kind: 'abduction', corrections: 2 },
+        });
+    });
+
+    it('the day and cell columns follow the correction', () => {
+      const log = new EventLog();
+      spec
+        .given([reported(log)])
+        .when(log.incidentCorrected('i1', { occurredAt: '2020-03-05T22:00:00.000Z', location: moved }))
+        .then((docs) => {
+          const columns = incidentsProjection.columnsOf(docs.get('i1')!);
+          expect(columns).toMatchObject({ occurred_day: '2020-03-05', occurred_at: '2020-03-05T22:00:00.000Z', h3: moved.h3, geo_precision: 2 });
+          expect(moved.h3).not.toBe(location.h3);
+        });
+    });
+
+    it('a correction of an unknown incident creates nothing', () => {
+      const log = new EventLog();
+      spec.given([]).when(log.incidentCorrected('i9', { fatalities: 1 })).then({ i9: undefined });
+    });
+  });
+
+  describe('IncidentRetracted', () => {
+    it('keeps the incident, marked retracted with the reason', () => {
+      const log = new EventLog();
+      spec
+        .given([reported(log)])
+        .when(log.incidentRetracted('i1', 'duplicate of i0', '2020-03-22T10:00:00.000Z'))
+        .then({ i1: { ...reportedView, status: 'retracted', retraction: { reason: 'duplicate of i0', retractedAt: '2020-03-22T10:00:00.000Z' } } });
+    });
+
+    it('after corrections, keeps them', () => {
+      const log = new EventLog();
+      spec
+        .given([reported(log), log.incidentCorrected('i1', { injured: 7 })])
+        .when(log.incidentRetracted('i1'))
+        .then((docs) => expect(docs.get('i1')).toMatchObject({ status: 'retracted', injured: 7, corrections: 1 }));
+    });
+
+    it('the status column says retracted, so queries can leave it out', () => {
+      const log = new EventLog();
+      spec
+        .given([reported(log)])
+        .when(log.incidentRetracted('i1'))
+        .then((docs) => expect(incidentsProjection.columnsOf(docs.get('i1')!).status).toBe('retracted'));
+    });
+
+    it('a retraction of an unknown incident creates nothing', () => {
+      const log = new EventLog();
+      spec.given([]).when(log.incidentRetracted('i9')).then({ i9: undefined });
+    });
+  });
+
+  it('the targets_civilians column is 0 for an attack on the force', () => {
+    const log = new EventLog();
+    spec
+      .given([])
+      .when(log.incidentReported('i2', { targetsCivilians: false, kind: 'armed-clash' }, { occurredAt }))
+      .then((docs) => expect(incidentsProjection.columnsOf(docs.get('i2')!).targets_civilians).toBe(0));
+  });
+});
