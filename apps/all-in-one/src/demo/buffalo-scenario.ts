@@ -1,7 +1,10 @@
+import { buffaloIncidents } from './buffalo-incidents';
 import { buffaloPatrols } from './buffalo-patrols';
 import { hotlineAlerts } from './hotline-alerts';
+import { operatingBases } from './operating-bases';
 import { createRng } from './prng';
 import type { Step } from './scenario-step';
+import { sikaIeds } from './sika-ieds';
 
 export type { Step } from './scenario-step';
 
@@ -17,7 +20,10 @@ export const buffaloScenario = (seed: number = DEMO_SEED): Step[] => {
   const rng = createRng(seed);
   const patrols = buffaloPatrols(rng);
   const alerts = hotlineAlerts(rng);
-  const steps = [...patrols.steps, ...alerts.steps];
+  const bases = operatingBases(rng);
+  // Incidents come last: where and when they happen depends on where peacekeepers were.
+  const incidents = buffaloIncidents(rng, [...patrols.presences, ...alerts.presences, ...bases.presences]);
+  const steps = [...patrols.steps, ...alerts.steps, ...bases.steps, ...sikaIeds(rng), ...incidents.steps];
   // Stable sort: steps of one stream that share a time keep the order they were made in.
   return steps.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 };

@@ -1,19 +1,19 @@
-import { dayDiff, distanceKm } from '@poc/domain';
+import { dayDiff, distanceKm, type IncidentKind, type IncidentSource } from '@poc/domain';
 import { BUFFALO_PLACES, CERCLE_SEATS, labels, near, type Place } from './places';
 import { plusHours, type Rng } from './prng';
 import type { Presence } from './scenario-step';
 
-export const INCIDENT_KINDS = [
+/** Weights: attacks on villages and militia clashes dominate central Mali's reports. */
+const KINDS: readonly (readonly [IncidentKind, number])[] = [
   ['attack-on-civilians', 45],
   ['clash', 30],
   ['abduction', 10],
   ['looting', 8],
   ['ied-explosion', 4],
   ['other', 3],
-] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number][0];
+];
 
-const SOURCES = [['uniformed', 35], ['civilian', 35], ['hotline', 15], ['media', 15]] as const;
+const SOURCES: readonly (readonly [IncidentSource, number])[] = [['uniformed', 35], ['civilian', 35], ['hotline', 15], ['media', 15]];
 
 /** What a report says, before it becomes a command. */
 export type IncidentDraft = {
@@ -25,7 +25,7 @@ export type IncidentDraft = {
   fatalities: number;
   injured: number;
   targetsCivilians: boolean;
-  source: (typeof SOURCES)[number][0];
+  source: IncidentSource;
   timePrecision: 1 | 2;
 };
 
@@ -103,7 +103,7 @@ export const sampleIncidents = (rng: Rng, count: number, from: string, to: strin
   const span = Date.parse(to) - Date.parse(from);
   while (drafts.length < count) {
     const occurredAt = new Date(Date.parse(from) + Math.floor(rng.next() * span)).toISOString();
-    const draft = draftIncident(rng, occurredAt, rng.weighted(BUFFALO_PLACES), rng.weighted(INCIDENT_KINDS));
+    const draft = draftIncident(rng, occurredAt, rng.weighted(BUFFALO_PLACES), rng.weighted(KINDS));
     if (rng.chance(deterrence(draft.location, occurredAt, presences))) drafts.push(draft);
   }
   return drafts.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));

@@ -1,12 +1,18 @@
 import {
   alertDecider,
+  baseDecider,
   flightDecider,
+  iedDecider,
+  incidentDecider,
   patrolDecider,
   type AlertCommand,
+  type BaseCommand,
   type Command,
   type Decider,
   type DomainEvent,
   type FlightCommand,
+  type IedCommand,
+  type IncidentCommand,
   type PatrolCommand,
 } from '@poc/domain';
 
@@ -15,12 +21,18 @@ export const DECIDERS = {
   alert: alertDecider,
   flight: flightDecider,
   patrol: patrolDecider,
+  base: baseDecider,
+  ied: iedDecider,
+  incident: incidentDecider,
 } as const;
 
 type Commands = {
   alert: AlertCommand;
   flight: FlightCommand;
   patrol: PatrolCommand;
+  base: BaseCommand;
+  ied: IedCommand;
+  incident: IncidentCommand;
 };
 
 export type DeciderName = keyof Commands;

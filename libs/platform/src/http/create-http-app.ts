@@ -1,5 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ProblemFilter } from './problem.filter';
@@ -12,8 +13,9 @@ export const createHttpApp = async (module: Type | object, title: string): Promi
   const app = await NestFactory.create<NestFastifyApplication>(
     module as Type,
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false }),
-    { bufferLogs: false, logger: ['error', 'warn', 'log'] },
+    { bufferLogs: true },
   );
+  app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

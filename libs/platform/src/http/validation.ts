@@ -22,6 +22,8 @@ export const createValidationPipe = (): ValidationPipe =>
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
+    // One problem per field is enough to fix it; a list of every rule a string broke is noise.
+    stopAtFirstError: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import type { ApiKeyRegistry } from '../auth/api-keys';
 import type { AppConfig } from '../config/app-config';
@@ -26,7 +27,17 @@ export class InfrastructureModule {
     ];
     return {
       module: InfrastructureModule,
-      imports: [TerminusModule.forRoot({ logger: false })],
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        // Structured logs; request bodies are never logged (they may hold a caller's phone).
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            redact: ['req.headers.authorization'],
+          },
+        }),
+      ],
       controllers: [HealthController],
       providers,
       exports: providers.filter((p) => (p as { provide: unknown }).provide !== APP_GUARD),
