@@ -20,7 +20,7 @@ const main = async (): Promise<void> => {
   await app.listen(config.PORT, config.HOST);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   console.log(`Serving on ${url} (OpenAPI: ${url}/docs); data in ${resolve(config.DATA_DIR)}`);
-  if (process.argv.includes('--demo')) await runDemo(url, config);
+  if (process.argv.includes('--demo')) await runDemo(url, config, infra.eventStore);
 };
 
 main().catch((error: unknown) => {

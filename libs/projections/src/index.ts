@@ -12,3 +12,4 @@ export * from './bases/bases.projection';
 export * from './ieds/ieds.projection';
 export * from './deterrence/vicinity';
 export * from './deterrence/patrol-deterrence';
+export * from './postgres/postgres-read-model-store';

@@ -1,7 +1,7 @@
-import { incidentStreamId, type CorrectIncident } from '@poc/domain';
+import { addDays, incidentStreamId, type CorrectIncident } from '@poc/domain';
 import { sampleIncidents, type IncidentDraft } from './incident-sampling';
 import { plusHours, type Rng } from './prng';
-import { step, type Presence, type Step } from './scenario-step';
+import { SCENARIO_DAYS, step, type Presence, type Step } from './scenario-step';
 
 const INCIDENT_COUNT = 300;
 const CORRECTION_COUNT = 6;
@@ -41,7 +41,7 @@ const correctionOf = (rng: Rng, d: IncidentDraft, i: number): Correction => {
  * the presences given; a handful later corrected, two retracted.
  */
 export const buffaloIncidents = (rng: Rng, presences: readonly Presence[]): { steps: Step[]; drafts: IncidentDraft[] } => {
-  const drafts = sampleIncidents(rng, INCIDENT_COUNT, '2020-02-01T00:00:00.000Z', '2020-05-01T00:00:00.000Z', presences);
+  const drafts = sampleIncidents(rng, INCIDENT_COUNT, SCENARIO_DAYS.from, addDays(SCENARIO_DAYS.to, 1), presences);
   const steps = drafts.map((d) => reportStep(d));
   // Distinct incidents for each revision: a retracted one can no longer be corrected.
   const chosen = new Set<number>();

@@ -28,8 +28,8 @@ const stopsOf = (rng: Rng, places: readonly Place[], day: string): StopInput[] =
   places.map((place, night) => {
     const arrivedAt = at(addDays(day, night), rng.between(15, 18));
     const departedAt = at(addDays(day, night + 1), rng.between(6, 8));
-    // A camp a kilometre or two outside the village, where the vehicles can park.
-    return { ...near(rng, place, 2), arrivedAt, departedAt, overnight: true, ...labels(place) };
+    // A night camp in one of the villages around the named one.
+    return { ...near(rng, place, 6), arrivedAt, departedAt, overnight: true, ...labels(place) };
   });
 
 /** The area a patrol covers: around its stops, wide enough to hold all of them. */

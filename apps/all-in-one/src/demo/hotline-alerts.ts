@@ -1,7 +1,7 @@
-import { addDays, alertStreamId, flightStreamId, type AlertOutcome, type FlightCompletionOutcome } from '@poc/domain';
+import { addDays, alertStreamId, dayDiff, flightStreamId, type AlertOutcome, type FlightCompletionOutcome } from '@poc/domain';
 import { BANKASS, BUFFALO_PLACES, OGOSSAGOU, labels, near, type Place } from './places';
 import { at, plusHours, type Rng } from './prng';
-import { step, type Presence, type Step } from './scenario-step';
+import { SCENARIO_DAYS, step, type Presence, type Step } from './scenario-step';
 
 const ALERT_COUNT = 20;
 /** Early March 2020: after deadly attacks on villages in Bankass cercle, the hotline rang (CONTEXT.md). */
@@ -17,7 +17,7 @@ const calls = (rng: Rng): Call[] => {
     place: rng.pick([OGOSSAGOU, BANKASS]),
   }));
   const rest = Array.from({ length: ALERT_COUNT - series.length }, () => ({
-    day: addDays('2020-02-01', rng.int(0, 88)),
+    day: addDays(SCENARIO_DAYS.from, rng.int(0, dayDiff(SCENARIO_DAYS.from, SCENARIO_DAYS.to))),
     place: rng.weighted(BUFFALO_PLACES),
   }));
   return [...series, ...rest];

@@ -44,7 +44,7 @@ export const deterrence = (point: { lat: number; lon: number }, time: string, pr
     if (Date.parse(time) <= Date.parse(p.to)) chance = Math.min(chance, 0.1);
     else {
       const k = dayDiff(p.to, time);
-      if (k <= WINDOW_DAYS) chance = Math.min(chance, 0.15 + 0.05 * k);
+      if (k <= WINDOW_DAYS) chance = Math.min(chance, 0.1 + 0.05 * k);
     }
   }
   return chance;

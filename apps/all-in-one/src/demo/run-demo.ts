@@ -1,12 +1,15 @@
 import { join, resolve } from 'node:path';
+import { addDays, type CompletePatrol } from '@poc/domain';
 import type { EventStore } from '@poc/event-store';
 import type { AppConfig } from '@poc/platform';
 import { buffaloScenario, DEMO_SEED } from './buffalo-scenario';
-import type { Step } from './scenario-step';
+import { SCENARIO_DAYS, type Step } from './scenario-step';
 import { seedScenario } from './seed';
 
 const CATCH_UP_TIMEOUT_MS = 30_000;
 const POLL_MS = 250;
+/** DOMAIN.md: a presence is compared with the 28 days before it. */
+const BASELINE_DAYS = 28;
 
 type Health = { details?: { projections?: { lag?: number } } };
 
@@ -28,6 +31,17 @@ const waitForProjections = async (url: string): Promise<boolean> => {
 const firstStream = (steps: readonly Step[], commandType: string): string | undefined =>
   steps.find((s) => s.command.type === commandType)?.streamId;
 
+/**
+ * The first patrol whose 28-day baseline lies wholly inside the scenario: an earlier one
+ * would compare its aftermath with days the demo holds no incidents for.
+ */
+const patrolWithBaseline = (steps: readonly Step[]): string | undefined => {
+  const fullBaselineFrom = addDays(SCENARIO_DAYS.from, BASELINE_DAYS);
+  const completed = steps.filter((s) => s.decider === 'patrol' && s.command.type === 'CompletePatrol');
+  const found = completed.find((s) => (s.command.data as CompletePatrol['data']).stops?.every((stop) => stop.arrivedAt >= fullBaselineFrom));
+  return (found ?? completed[0])?.streamId.replace(/^patrol-/, '');
+};
+
 const keyHint = (config: AppConfig): string => {
   if (config.API_KEYS) return 'KEY=<an analyst key from API_KEYS>';
   const file = resolve(join(config.DATA_DIR, 'api-keys.env'));
@@ -36,7 +50,7 @@ const keyHint = (config: AppConfig): string => {
 
 /** The demo's guide: which questions to ask of the data it just loaded, ready to paste. */
 export const demoGuide = (url: string, config: AppConfig, steps: readonly Step[]): string => {
-  const patrol = firstStream(steps, 'CompletePatrol')?.replace(/^patrol-/, '');
+  const patrol = patrolWithBaseline(steps);
   // A corrected incident shows what a stream is for: the first report and what changed since.
   const incident = firstStream(steps, 'CorrectIncident') ?? firstStream(steps, 'ReportIncident');
   const get = (path: string): string => `  curl -s -H "Authorization: Bearer $KEY" '${url}${path}'`;

@@ -54,3 +54,6 @@ export const step = <D extends DeciderName>(decider: D, streamId: string, at: st
 
 /** A time and place where peacekeepers stood: what the deterrence model looks behind. */
 export type Presence = Readonly<{ lat: number; lon: number; from: string; to: string }>;
+
+/** The months the scenario covers (UTC days, inclusive); late reports may be recorded after. */
+export const SCENARIO_DAYS = { from: '2020-02-01', to: '2020-04-30' } as const;

@@ -2,7 +2,8 @@ import type { Decider } from '../shared/domain-event';
 import { detectIed, type DetectIed } from './detect-ied.command';
 import type { IedEvent } from './ied.events';
 import { evolveIed, initialIedState, type IedState } from './ied.state';
-import { neutralizeIed, recordIedDetonation, type NeutralizeIed, type RecordIedDetonation } from './neutralize-ied.command';
+import { neutralizeIed, type NeutralizeIed } from './neutralize-ied.command';
+import { recordIedDetonation, type RecordIedDetonation } from './record-ied-detonation.command';
 
 export type IedCommand = DetectIed | NeutralizeIed | RecordIedDetonation;
 

@@ -2,4 +2,5 @@ export * from './ied.events';
 export * from './ied.state';
 export * from './ied.decider';
 export type { DetectIed } from './detect-ied.command';
-export type { NeutralizeIed, RecordIedDetonation } from './neutralize-ied.command';
+export type { NeutralizeIed } from './neutralize-ied.command';
+export type { RecordIedDetonation } from './record-ied-detonation.command';

@@ -1,11 +1,9 @@
 import type { Command } from '../shared/domain-event';
-import { decideOutcome } from './ied-outcome';
-import type { IedDetonated } from './ied.events';
+import type { IedEvent } from './ied.events';
 import type { IedState } from './ied.state';
+import { resolveIed, type IedOutcome } from './resolve-ied';
 
-export type RecordIedDetonation = Command<'RecordIedDetonation', { iedId: string; at: string; casualties?: number }>;
+export type RecordIedDetonation = Command<'RecordIedDetonation', IedOutcome>;
 
-export const recordIedDetonation = ({ data, context }: RecordIedDetonation, state: IedState): IedDetonated[] => {
-  const outcome = decideOutcome(data, context.now, state);
-  return [{ type: 'IedDetonated', occurredAt: outcome.at, data: outcome }];
-};
+export const recordIedDetonation = ({ data, context }: RecordIedDetonation, state: IedState): IedEvent[] =>
+  resolveIed('IedDetonated', data, state, context.now);

@@ -12,6 +12,28 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long `?minPosition=` may wait for the read models, in ms. */
   MIN_POSITION_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(5_000),
+  EVENT_STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  BUS: z.enum(['inprocess', 'kafka']).default('inprocess'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
+  /** Comma-separated host:port list. */
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s:]+:\d+(,[^,\s:]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]')
+    .optional(),
+  KAFKA_TOPIC: z.string().regex(/^[a-zA-Z0-9._-]+$/).default('poc.events'),
+  KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
+  KAFKA_CLIENT_ID: z.string().default('poc'),
+  PROJECTOR_GROUP: z.string().default('poc-projector'),
+}).superRefine((config, ctx) => {
+  if (config.EVENT_STORE === 'postgres' && !config.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when EVENT_STORE=postgres' });
+  }
+  if (config.BUS === 'kafka' && !config.KAFKA_BROKERS) {
+    ctx.addIssue({ code: 'custom', path: ['KAFKA_BROKERS'], message: 'is required when BUS=kafka' });
+  }
+  if (config.BUS === 'kafka' && config.EVENT_STORE !== 'postgres') {
+    ctx.addIssue({ code: 'custom', path: ['BUS'], message: 'kafka needs EVENT_STORE=postgres (separate processes share the store)' });
+  }
 });
 
 export type AppConfig = z.infer<typeof schema>;

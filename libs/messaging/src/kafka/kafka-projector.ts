@@ -1,0 +1,116 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { StoredEvent } from '@poc/domain';
+import type { ProjectionRunner } from '@poc/projections';
+import { fromMessage } from './event-codec';
+import { deadLetterTopic } from './kafka-topics';
+
+export type KafkaProjectorOptions = Readonly<{
+  topic: string;
+  groupId: string;
+  /** True when an error means "try again later" (the database is down), not "this event is bad". */
+  isTransient: (error: unknown) => boolean;
+  log: (message: string) => void;
+}>;
+
+type Decoded = { message: KafkaMessage; event?: StoredEvent; error?: unknown };
+
+/**
+ * One member of the projector consumer group. A batch is applied in one read-model
+ * transaction, then its offsets are committed: a crash in between redelivers the batch and
+ * the runner skips what it already applied. A message that cannot be applied goes to the
+ * dead-letter topic with the reason, and the partition moves on.
+ */
+export class KafkaProjector {
+  private consumer?: Consumer;
+  private stopping = false;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly producer: Producer,
+    private readonly runner: ProjectionRunner,
+    private readonly options: KafkaProjectorOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopping = false;
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, retry: { retries: 8 } });
+    this.consumer = consumer;
+    // kafkajs gives up for good after its retries; a projector must not.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (this.stopping || payload.restart) return;
+      this.options.log(`consumer crashed (${payload.error.message}); restarting`);
+      setTimeout(() => void this.restart(), 1000);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
+    await consumer.run({ eachBatchAutoResolve: false, autoCommit: false, eachBatch: (payload) => this.onBatch(payload) });
+  }
+
+  private async restart(): Promise<void> {
+    await this.consumer?.disconnect().catch(() => undefined);
+    if (!this.stopping) await this.start().catch((error: Error) => {
+      this.options.log(`restart failed (${error.message}); retrying`);
+      setTimeout(() => void this.restart(), 2000);
+    });
+  }
+
+  private async onBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    const decoded: Decoded[] = batch.messages.map((message) => {
+      try {
+        return { message, event: fromMessage(message) };
+      } catch (error) {
+        return { message, error };
+      }
+    });
+    const events = decoded.filter((d) => d.event).map((d) => d.event!);
+    try {
+      await this.runner.handle(events);
+    } catch (error) {
+      if (this.options.isTransient(error)) throw error; // kafkajs retries the batch
+      await this.applyOneByOne(decoded);
+    }
+    await this.deadLetter(batch.topic, batch.partition, decoded.filter((d) => d.error));
+    resolveOffset(batch.messages[batch.messages.length - 1]!.offset);
+    await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(Number(batch.lastOffset()) + 1) }] }] });
+    await heartbeat();
+  }
+
+  /** Find the poison message(s): apply the rest, mark the failures for the dead-letter topic. */
+  private async applyOneByOne(decoded: Decoded[]): Promise<void> {
+    for (const item of decoded) {
+      if (!item.event) continue;
+      try {
+        await this.runner.handle([item.event]);
+      } catch (error) {
+        if (this.options.isTransient(error)) throw error;
+        item.error = error;
+      }
+    }
+  }
+
+  private async deadLetter(topic: string, partition: number, failed: Decoded[]): Promise<void> {
+    if (failed.length === 0) return;
+    await this.producer.send({
+      topic: deadLetterTopic(topic),
+      acks: -1,
+      messages: failed.map(({ message, error }) => ({
+        key: message.key,
+        value: message.value,
+        headers: {
+          ...message.headers,
+          'dead-letter-reason': error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          'original-topic': topic,
+          'original-partition': String(partition),
+          'original-offset': message.offset,
+        },
+      })),
+    });
+    this.options.log(`sent ${failed.length} message(s) to ${deadLetterTopic(topic)}`);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer?.disconnect();
+  }
+}
