@@ -1,29 +1,17 @@
-import 'reflect-metadata';
-import { ApiKeyRegistry, createHttpApp, loadConfig, openInfrastructure, type AppConfig } from '@poc/platform';
-import { resolve } from 'node:path';
-import { AllInOneModule } from './all-in-one.module';
+import { exitOnFailure, runHttpApp } from '@poc/platform';
+import { CommandApiModule } from '../../command-api/src/command-api.module';
+import { ProjectorModule } from '../../projector/src/projector.module';
+import { QueryApiModule } from '../../query-api/src/query-api.module';
 import { runDemo } from './demo/run-demo';
 
-const apiKeys = (config: AppConfig): ApiKeyRegistry => {
-  if (config.API_KEYS) return ApiKeyRegistry.parse(config.API_KEYS);
-  const { registry, file, created } = ApiKeyRegistry.loadOrCreate(config.DATA_DIR);
-  console.log(`${created ? 'Created' : 'Using'} one API key per role (operator, ops, analyst, admin) in ${resolve(file)}`);
-  return registry;
-};
-
+/** The embedded default: write side, projector and read side in one process, on one SQLite file. */
 const main = async (): Promise<void> => {
-  const config = loadConfig();
-  const keys = apiKeys(config);
-  const infra = await openInfrastructure(config);
-  const app = await createHttpApp(AllInOneModule.create(config, infra, keys), 'Protection of civilians — incident tracking');
-  app.enableShutdownHooks();
-  await app.listen(config.PORT, config.HOST);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
-  console.log(`Serving on ${url} (OpenAPI: ${url}/docs); data in ${resolve(config.DATA_DIR)}`);
+  const { url, config, infra } = await runHttpApp('Protection of civilians — incident tracking', (config) => [
+    CommandApiModule,
+    QueryApiModule,
+    ProjectorModule.forRoot(config.BUS),
+  ]);
   if (process.argv.includes('--demo')) await runDemo(url, config, infra.eventStore);
 };
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch(exitOnFailure);

@@ -1,6 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { KafkaProjectorService } from './kafka-projector.service';
 import { ProjectorService } from './projector.service';
 
-/** Event stream → read models. Needs the InfrastructureModule. */
-@Module({ providers: [ProjectorService] })
-export class ProjectorModule {}
+/** Event stream → read models. Needs the InfrastructureModule; the bus decides the source. */
+@Module({})
+export class ProjectorModule {
+  static forRoot(bus: 'inprocess' | 'kafka'): DynamicModule {
+    return { module: ProjectorModule, providers: [bus === 'kafka' ? KafkaProjectorService : ProjectorService] };
+  }
+}

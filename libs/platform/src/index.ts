@@ -9,3 +9,6 @@ export * from './http/write-context';
 export * from './http/create-http-app';
 export * from './infrastructure/infrastructure.module';
 export * from './infrastructure/open-infrastructure';
+export * from './bootstrap/run-http-app';
+export * from './infrastructure/kafka-infrastructure';
+export * from './infrastructure/unavailable';

@@ -4,3 +4,4 @@ export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
 export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 export const APP_CONFIG = Symbol('APP_CONFIG');
 export const API_KEY_REGISTRY = Symbol('API_KEY_REGISTRY');
+export const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');

@@ -5,7 +5,8 @@ import type { FastifyReply } from 'fastify';
 import type { EventStore } from '@poc/event-store';
 import type { ProjectionRunner } from '@poc/projections';
 import { Public } from '../auth/roles.decorator';
-import { EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
+import type { Infrastructure } from '../infrastructure/open-infrastructure';
+import { EVENT_STORE, INFRASTRUCTURE, PROJECTION_RUNNER } from '../tokens';
 
 /** 200 when the app can serve; 503 naming the failing part. Lag is in events behind the store. */
 @ApiTags('health')
@@ -16,13 +17,18 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(PROJECTION_RUNNER) private readonly runner?: ProjectionRunner,
+    @Optional() @Inject(INFRASTRUCTURE) private readonly infra?: Infrastructure,
   ) {}
 
   @Get()
   @Public()
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.eventStore(), ...(this.runner ? [() => this.projections()] : [])]);
+      return await this.health.check([
+        () => this.eventStore(),
+        ...(this.runner ? [() => this.projections()] : []),
+        ...(this.infra?.kafka ? [() => this.broker()] : []),
+      ]);
     } catch (error) {
       if (error instanceof ServiceUnavailableException) {
         void reply.status(503);
@@ -36,6 +42,17 @@ export class HealthController {
     const check = this.indicators.check('eventStore');
     try {
       return check.up({ lastPosition: await this.store.lastPosition() });
+    } catch (error) {
+      return check.down({ message: error instanceof Error ? error.message : 'unreachable' });
+    }
+  }
+
+  private async broker() {
+    const check = this.indicators.check('broker');
+    try {
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer within 2 s')), 2000).unref());
+      const cluster = await Promise.race([this.infra!.kafka!.admin.describeCluster(), timeout]);
+      return check.up({ brokers: cluster.brokers.length });
     } catch (error) {
       return check.down({ message: error instanceof Error ? error.message : 'unreachable' });
     }

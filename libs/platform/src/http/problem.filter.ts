@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '@poc/domain';
 import { EventStoreUnavailable, IdempotencyKeyReused, WrongExpectedVersion } from '@poc/event-store';
+import { isUnavailable } from '../infrastructure/unavailable';
 import { InvalidRequest } from './validation';
 
 type Problem = { status: number; title: string; detail: string; [extra: string]: unknown };
@@ -24,8 +25,8 @@ export const toProblem = (exception: unknown): Problem => {
     return { status: 409, title: 'Conflict', detail: exception.message, currentVersion: exception.actual };
   }
   if (exception instanceof IdempotencyKeyReused) return { status: 409, title: 'Conflict', detail: exception.message };
-  if (exception instanceof EventStoreUnavailable) {
-    return { status: 503, title: 'Service Unavailable', detail: 'the event store is unavailable; nothing was stored, retry later' };
+  if (exception instanceof EventStoreUnavailable || isUnavailable(exception)) {
+    return { status: 503, title: 'Service Unavailable', detail: 'the database is unavailable; nothing was stored, retry later' };
   }
   if (exception instanceof HttpException) {
     const body = exception.getResponse();

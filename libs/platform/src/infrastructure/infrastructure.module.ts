@@ -1,4 +1,4 @@
-import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -6,24 +6,34 @@ import { ApiKeyGuard } from '../auth/api-key.guard';
 import type { ApiKeyRegistry } from '../auth/api-keys';
 import type { AppConfig } from '../config/app-config';
 import { HealthController } from '../health/health.controller';
-import { API_KEY_REGISTRY, APP_CONFIG, EVENT_STORE, PROJECTION_RUNNER, READ_MODEL_STORE } from '../tokens';
+import { API_KEY_REGISTRY, APP_CONFIG, EVENT_STORE, INFRASTRUCTURE, PROJECTION_RUNNER, READ_MODEL_STORE } from '../tokens';
 import type { Infrastructure } from './open-infrastructure';
 
 /**
  * The composition root's adapters, opened before Nest starts (so a bad configuration or an
  * unreachable database fails fast) and handed to every module through these tokens.
  */
+/** Closes the adapters when Nest shuts down (SIGTERM), after the HTTP server stopped. */
+class InfrastructureLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(INFRASTRUCTURE) private readonly infra: Infrastructure) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.infra.close();
+  }
+}
+
 @Global()
 @Module({})
 export class InfrastructureModule {
   static forRoot(config: AppConfig, infra: Infrastructure, keys: ApiKeyRegistry): DynamicModule {
     const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
+      { provide: INFRASTRUCTURE, useValue: infra },
       { provide: EVENT_STORE, useValue: infra.eventStore },
       { provide: READ_MODEL_STORE, useValue: infra.readModelStore },
       { provide: PROJECTION_RUNNER, useValue: infra.runner },
       { provide: API_KEY_REGISTRY, useValue: keys },
       { provide: APP_GUARD, useClass: ApiKeyGuard },
+      InfrastructureLifecycle,
     ];
     return {
       module: InfrastructureModule,
@@ -40,7 +50,7 @@ export class InfrastructureModule {
       ],
       controllers: [HealthController],
       providers,
-      exports: providers.filter((p) => (p as { provide: unknown }).provide !== APP_GUARD),
+      exports: providers.filter((p) => typeof p === 'object' && p.provide !== APP_GUARD),
     };
   }
 }

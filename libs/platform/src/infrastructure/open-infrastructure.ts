@@ -1,14 +1,19 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore, type EventStore } from '@poc/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, SqliteReadModelStore, type ReadModelStore } from '@poc/projections';
+import { Pool } from 'pg';
+import { PostgresEventStore, SqliteEventStore, type EventStore } from '@poc/event-store';
+import { ALL_PROJECTIONS, PostgresReadModelStore, ProjectionRunner, SqliteReadModelStore, type ReadModelStore } from '@poc/projections';
 import type { AppConfig } from '../config/app-config';
+import { openKafka, type KafkaInfrastructure } from './kafka-infrastructure';
 
 export type Infrastructure = Readonly<{
   eventStore: EventStore;
   readModelStore: ReadModelStore;
   runner: ProjectionRunner;
+  /** Present in the distributed mode: the PostgreSQL pool shared by store and read models. */
+  pool?: Pool;
+  kafka?: KafkaInfrastructure;
   close: () => Promise<void>;
 }>;
 
@@ -18,7 +23,7 @@ export const SQLITE_FILE = 'poc.sqlite';
  * The embedded default: one SQLite file holds the events and the read models. Two
  * connections, so the projector's reads never sit inside an append's transaction.
  */
-export const openInfrastructure = async (config: AppConfig): Promise<Infrastructure> => {
+const openSqlite = (config: AppConfig): { eventStore: EventStore; readModelStore: ReadModelStore; close: () => Promise<void> } => {
   mkdirSync(config.DATA_DIR, { recursive: true });
   const file = join(config.DATA_DIR, SQLITE_FILE);
   const eventStore = new SqliteEventStore(file);
@@ -27,16 +32,43 @@ export const openInfrastructure = async (config: AppConfig): Promise<Infrastruct
   // Read models can be rebuilt from the events, so they need no fsync per commit.
   readDb.pragma('synchronous = NORMAL');
   readDb.pragma('busy_timeout = 5000');
-  const readModelStore = new SqliteReadModelStore(readDb);
-  const runner = new ProjectionRunner(readModelStore, ALL_PROJECTIONS);
-  await runner.init();
   return {
     eventStore,
-    readModelStore,
-    runner,
+    readModelStore: new SqliteReadModelStore(readDb),
     close: async () => {
       await eventStore.close();
       readDb.close();
+    },
+  };
+};
+
+/** The distributed mode: events and read models in PostgreSQL (one pool), Kafka when BUS=kafka. */
+const openPostgres = async (config: AppConfig) => {
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 20, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection (a database restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const eventStore = await PostgresEventStore.open(pool);
+  return { pool, eventStore, readModelStore: new PostgresReadModelStore(pool) };
+};
+
+export const openInfrastructure = async (config: AppConfig): Promise<Infrastructure> => {
+  const stores = config.EVENT_STORE === 'postgres' ? await openPostgres(config) : openSqlite(config);
+  const runner = new ProjectionRunner(stores.readModelStore, ALL_PROJECTIONS);
+  await runner.init();
+  const kafka = config.BUS === 'kafka' ? await openKafka(config) : undefined;
+  const pool = 'pool' in stores ? stores.pool : undefined;
+  return {
+    eventStore: stores.eventStore,
+    readModelStore: stores.readModelStore,
+    runner,
+    ...(pool && { pool }),
+    ...(kafka && { kafka }),
+    close: async () => {
+      await kafka?.producer.disconnect().catch(() => undefined);
+      await kafka?.admin.disconnect().catch(() => undefined);
+      await stores.eventStore.close();
+      if ('close' in stores) await stores.close();
+      await pool?.end();
     },
   };
 };

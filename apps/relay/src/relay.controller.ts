@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '@poc/platform';
+import { RelayService } from './relay.service';
+
+@ApiTags('relay')
+@Controller('relay')
+@Roles('ops', 'analyst')
+export class RelayController {
+  constructor(private readonly relay: RelayService) {}
+
+  /** Whether this instance holds the lease, and the last position the broker acknowledged. */
+  @Get()
+  status() {
+    return this.relay.status;
+  }
+}
