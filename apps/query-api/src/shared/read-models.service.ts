@@ -1,14 +1,19 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { Condition, FindQuery, Projection, ReadModelStore } from '@poc/projections';
-import { APP_CONFIG, READ_MODEL_STORE, type AppConfig } from '@poc/platform';
+import type { StoredEvent } from '@poc/domain';
+import type { EventStore } from '@poc/event-store';
+import { handlesEvent, type Condition, type FindQuery, type Projection, type ReadModelStore } from '@poc/projections';
+import { APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, type AppConfig } from '@poc/platform';
 
 export type Freshness = Readonly<{ position: number; stale: boolean }>;
+
+const POLL_MS = 10;
 
 /** Read access to the read models, with the bounded wait behind `?minPosition=`. */
 @Injectable()
 export class ReadModels {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -17,14 +22,32 @@ export class ReadModels {
     return Math.min(...positions);
   }
 
+  /**
+   * Waits until the event at `minPosition` has taken effect in these read models. Embedded,
+   * events are applied in global order, so every earlier event has too. With Kafka,
+   * partitions are applied in any order: a checkpoint past N proves nothing, so only the
+   * write at N (and the earlier events of its stream) is guaranteed — see docs/architecture.md.
+   */
   async waitFor(projections: readonly Projection[], minPosition: number | undefined): Promise<Freshness> {
+    if (minPosition === undefined || minPosition === 0) return { position: await this.position(projections), stale: false };
     const deadline = Date.now() + this.config.MIN_POSITION_WAIT_MS;
-    let position = await this.position(projections);
-    while (minPosition !== undefined && position < minPosition && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      position = await this.position(projections);
+    for (;;) {
+      const applied =
+        (await this.hasApplied(projections, minPosition)) &&
+        (this.config.BUS === 'kafka' || (await this.position(projections)) >= minPosition);
+      if (applied || Date.now() >= deadline) return { position: await this.position(projections), stale: !applied };
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    return { position, stale: minPosition !== undefined && position < minPosition };
+  }
+
+  private async hasApplied(projections: readonly Projection[], position: number): Promise<boolean> {
+    const [event] = (await this.events.readAll({ fromPosition: position - 1, limit: 1 })) as StoredEvent[];
+    if (!event || event.position !== position) return false;
+    for (const projection of projections.filter((p) => handlesEvent(p, event))) {
+      const versions = await this.store.appliedVersions(projection.name, [event.streamId]);
+      if ((versions.get(event.streamId) ?? 0) < event.streamVersion) return false;
+    }
+    return true;
   }
 
   find<Doc>(projection: Projection<Doc>, query: FindQuery): Promise<Doc[]> {
