@@ -63,10 +63,10 @@ apt_install() {
   info "installing with apt-get: $* (first run on this machine)"
   # Package installs from two scripts at once would fight over the dpkg lock.
   (
-    flock -w 900 9 || die "timed out waiting for another apt-get run (lock /tmp/poc-infra-apt.lock)"
+    flock -w 900 9 || die "timed out waiting for another apt-get run (lock /tmp/poc-apt.lock)"
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 &&
       "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >&2
-  ) 9>/tmp/poc-infra-apt.lock || die "apt-get install $* failed (see above)"
+  ) 9>/tmp/poc-apt.lock || die "apt-get install $* failed (see above)"
 }
 
 # PostgreSQL 15 server binaries and kcat (the independent Kafka client used by tests).

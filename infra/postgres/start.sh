@@ -46,6 +46,9 @@ LOG=$PGHOME/postgres.log
 
 pg() { "${RUN[@]}" "$PG_BIN/$1" "${@:2}"; }
 
+# Interrupted half-way (Ctrl-C, the test setup giving up): leave nothing running.
+trap 'trap "" TERM INT HUP; info "postgres: start interrupted, stopping"; "$INFRA_ROOT/postgres/stop.sh" "$DIR" >/dev/null 2>&1; exit 143' TERM INT HUP
+
 fail() {
   info "postgres: $*"
   show_log_tail "$LOG"

@@ -1,4 +1,5 @@
 export * from './event-store.port';
 export * from './follow';
 export * from './sqlite/sqlite-event-store';
+export * from './postgres/postgres-event-store';
 export * from './handle-command';

@@ -106,5 +106,3 @@ export const mapPostgresError = (error: unknown, context = 'PostgreSQL event sto
   return new EventStoreUnavailable(`${context}${typeof code === 'string' ? ` (${code})` : ''}: ${reason}`, { cause: error });
 };
 
-/** True when the error means the connection itself is broken (the pool must drop it). */
-export const isConnectionError = (error: unknown): boolean => isUnavailable(error);

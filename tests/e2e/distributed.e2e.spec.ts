@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { Client } from 'pg';
+import { startApp, tempDir, type AppProcess } from '../support/app-process';
+import { API_KEYS, at, KEYS, OGOSSAGOU, runAlertFlow } from '../support/alert-flow';
+import { client } from '../support/http-client';
+import { kafkaIn, postgresIn, type Service } from '../support/services';
+import { rebuildAndCompare } from '../support/rebuild-and-compare';
+
+/**
+ * The distributed topology as separate processes — command-api, relay, two projectors,
+ * query-api — on a real PostgreSQL and a real Kafka of this test's own, then the faults.
+ */
+const entry = (app: string) => `apps/${app}/src/main.ts`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('distributed over HTTP', () => {
+  const dir = tempDir('poc-dist-');
+  let postgres: Service;
+  let kafka: Service;
+  let env: Record<string, string>;
+  const apps: Record<string, AppProcess> = {};
+  const start = async (name: string, app: string) => (apps[name] = await startApp(entry(app), env));
+
+  beforeAll(async () => {
+    postgres = postgresIn(`${dir}/pg`);
+    kafka = kafkaIn(`${dir}/kafka`);
+    env = {
+      EVENT_STORE: 'postgres',
+      BUS: 'kafka',
+      DATABASE_URL: postgres.url,
+      KAFKA_BROKERS: kafka.url,
+      KAFKA_TOPIC: `poc.e2e.${randomUUID().slice(0, 8)}`,
+      KAFKA_PARTITIONS: '4',
+      API_KEYS,
+      LOG_LEVEL: 'warn',
+      DATA_DIR: `${dir}/data`,
+    };
+    await start('command', 'command-api');
+    await start('relay', 'relay');
+    await Promise.all([start('projectorA', 'projector'), start('projectorB', 'projector')]);
+    await start('query', 'query-api');
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all(Object.values(apps).map((a) => a.kill('SIGKILL')));
+    try {
+      kafka?.stop();
+    } finally {
+      postgres?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  const writer = () => client(apps.command!.url, KEYS.ops);
+  const reader = () => client(apps.query!.url, KEYS.ops);
+  const storeCount = async (sql: string): Promise<number> => {
+    const db = new Client({ connectionString: postgres.url });
+    await db.connect();
+    try {
+      return Number((await db.query(sql)).rows[0].n);
+    } finally {
+      await db.end();
+    }
+  };
+  const reportIncident = (day: string, cercle: string) =>
+    writer().post('/incidents', { occurredAt: `${day}T10:00:00Z`, location: at(OGOSSAGOU, { cercle }), kind: 'looting' });
+  const waitVisible = async (path: string, position: number) => {
+    const reply = await reader().get(`${path}?minPosition=${position}`);
+    expect(reply.headers.get('x-read-model-stale')).toBeNull();
+    return reply;
+  };
+
+  it('runs the alert-to-deterrence flow across processes', async () => {
+    await runAlertFlow(apps.command!.url, apps.query!.url);
+  });
+
+  it('publishes every stored event to Kafka, read back by kcat as an independent client', async () => {
+    const last = await storeCount('SELECT max(position) AS n FROM events');
+    for (let i = 0; i < 100 && (await client(apps.relay!.url, KEYS.ops).get('/relay')).body.position < last; i++) await sleep(100);
+    const out = execFileSync('kcat', ['-b', kafka.url, '-C', '-t', env.KAFKA_TOPIC!, '-e', '-J', '-q'], { encoding: 'utf8' });
+    const messages = out.trim().split('\n').map((line) => JSON.parse(line) as { key: string; payload: string });
+    const ids = new Set(messages.map((m) => JSON.parse(m.payload).id as string));
+    expect(ids.size).toBe(await storeCount('SELECT count(*) AS n FROM events'));
+    expect(messages.every((m) => m.key === JSON.parse(m.payload).streamId)).toBe(true);
+  });
+
+  it('survives kill -9 of a projector mid-stream: read models equal a clean rebuild', async () => {
+    const reported: { id: string; position: number }[] = [];
+    for (let i = 0; i < 120; i++) {
+      if (i === 40) await apps.projectorA!.kill('SIGKILL');
+      const r = await reportIncident('2020-05-10', 'Koro');
+      expect(r.status).toBe(201);
+      reported.push(r.body);
+    }
+    for (const r of reported) await waitVisible(`/incidents/${r.id}`, r.position);
+    const daily = await reader().get('/incidents/daily?from=2020-05-10&to=2020-05-10&cercle=Koro');
+    expect(daily.body).toEqual([{ date: '2020-05-10', cercle: 'Koro', count: 120 }]);
+    await rebuildAndCompare(postgres.url);
+    await start('projectorA', 'projector');
+  });
+
+  it('keeps answering 201 while Kafka is down for 20 s; afterwards none is lost or counted twice', async () => {
+    kafka.stop();
+    const accepted: { id: string; position: number }[] = [];
+    const until = Date.now() + 20_000;
+    while (Date.now() < until) {
+      const r = await reportIncident('2020-05-20', 'Bandiagara');
+      expect(r.status).toBe(201);
+      accepted.push(r.body);
+      await sleep(200);
+    }
+    kafka.start();
+    for (const r of accepted) await waitVisible(`/incidents/${r.id}`, r.position);
+    const daily = await reader().get('/incidents/daily?from=2020-05-20&to=2020-05-20&cercle=Bandiagara');
+    expect(daily.body).toEqual([{ date: '2020-05-20', cercle: 'Bandiagara', count: accepted.length }]);
+    await rebuildAndCompare(postgres.url);
+  }, 180_000);
+
+  it('answers 503 while PostgreSQL restarts, stores nothing partial, and recovers', async () => {
+    const before = await storeCount('SELECT count(*) AS n FROM events');
+    postgres.stop();
+    const during = await writer().post('/incidents', { occurredAt: '2020-05-25T10:00:00Z', location: at(OGOSSAGOU), kind: 'clash' });
+    expect(during.status).toBe(503);
+    expect(during.body.detail).toMatch(/unavailable/);
+    postgres.start();
+    let after = await reportIncident('2020-05-25', 'Bankass');
+    for (let i = 0; i < 50 && after.status === 503; i++) {
+      await sleep(200);
+      after = await reportIncident('2020-05-25', 'Bankass');
+    }
+    expect(after.status).toBe(201);
+    expect(await storeCount('SELECT count(*) AS n FROM events')).toBe(before + 1);
+    await waitVisible(`/incidents/${after.body.id}`, after.body.position);
+  }, 120_000);
+});
