@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { startApp, tempDir, type AppProcess } from '../support/app-process';
 import { API_KEYS, at, KEYS, OGOSSAGOU, runAlertFlow } from '../support/alert-flow';
@@ -45,6 +45,8 @@ describe('distributed over HTTP', () => {
 
   afterAll(async () => {
     await Promise.all(Object.values(apps).map((a) => a.kill('SIGKILL')));
+    // Keep the apps' logs where a failing run can be diagnosed.
+    if (process.env.POC_E2E_LOGS) for (const [name, a] of Object.entries(apps)) writeFileSync(`${process.env.POC_E2E_LOGS}/${name}.log`, a.output());
     try {
       kafka?.stop();
     } finally {
@@ -66,8 +68,11 @@ describe('distributed over HTTP', () => {
   };
   const reportIncident = (day: string, cercle: string) =>
     writer().post('/incidents', { occurredAt: `${day}T10:00:00Z`, location: at(OGOSSAGOU, { cercle }), kind: 'looting' });
+  /** After a fault the pipeline takes a while to recover: ask again until applied (60 s at most). */
   const waitVisible = async (path: string, position: number) => {
-    const reply = await reader().get(`${path}?minPosition=${position}`);
+    const deadline = Date.now() + 60_000;
+    let reply = await reader().get(`${path}?minPosition=${position}`);
+    while (reply.headers.get('x-read-model-stale') && Date.now() < deadline) reply = await reader().get(`${path}?minPosition=${position}`);
     expect(reply.headers.get('x-read-model-stale')).toBeNull();
     return reply;
   };
