@@ -19,6 +19,11 @@ const moduleNameMapper = {
   '^@poc/platform$': '<rootDir>/libs/platform/src',
 };
 const tier = (name) => ({
+  // int and e2e need a real PostgreSQL and Kafka: started once for the run, stopped after.
+  ...(name !== 'unit' && {
+    globalSetup: '<rootDir>/tests/setup/global-setup.ts',
+    globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
+  }),
   displayName: name,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },

@@ -5,7 +5,7 @@
 #
 # Keeps the data (up.sh brings it back) unless --purge, which deletes <dir>.
 set -euo pipefail
-# shellcheck source=lib.sh
+# shellcheck source=infra/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REPO=$(cd "$INFRA_ROOT/.." && pwd)

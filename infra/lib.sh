@@ -1,8 +1,10 @@
+# shellcheck shell=bash
 # Shared helpers for infra/*.sh. Source it; do not run it.
 #
 # Convention for every script here: stdout carries only the machine-readable result
 # (`NAME=value` lines), progress and errors go to stderr, so `eval "$(infra/up.sh)"` works.
 
+# shellcheck disable=SC2034 # used by the scripts that source this file
 INFRA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 

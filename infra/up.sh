@@ -8,7 +8,7 @@
 # Idempotent: run it again and it reports the running services; after infra/down.sh it
 # brings them back with their data and ports. Installs what is missing on first use.
 set -euo pipefail
-# shellcheck source=lib.sh
+# shellcheck source=infra/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 [ $# -le 1 ] || die "usage: $0 [dir]"

@@ -16,10 +16,10 @@
 # "-Xms256m -Xmx512m"), KAFKA_JAVA_OPTS (extra JVM flags), KAFKA_LIBS (jar folder, default
 # infra/kafka/target/libs, filled by Maven on first use).
 set -euo pipefail
-# shellcheck source=../lib.sh
+# shellcheck source=infra/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-[ $# -ge 1 ] && [ $# -le 3 ] || die "usage: $0 <dir> [port] [controllerPort]"
+(($# >= 1 && $# <= 3)) || die "usage: $0 <dir> [port] [controllerPort]"
 DIR=$(abs_dir "$1")
 PORT_ARG=${2:-}
 CPORT_ARG=${3:-}
@@ -132,6 +132,7 @@ log4j.logger.kafka.authorizer.logger=WARN
 log4j.logger.org.apache.kafka.clients=WARN
 EOF
 
+# shellcheck disable=SC2206 # the *_OPTS variables are word lists on purpose
 JAVA_OPTS=(
   ${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}
   -XX:+UseG1GC -Djava.awt.headless=true

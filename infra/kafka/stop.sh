@@ -7,10 +7,10 @@
 # exited after KAFKA_STOP_TIMEOUT seconds (default 30). The data stays, so start.sh on the
 # same <dir> brings the same broker back; --purge deletes <dir>. Nothing running is fine.
 set -euo pipefail
-# shellcheck source=../lib.sh
+# shellcheck source=infra/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-[ $# -ge 1 ] && [ $# -le 2 ] || die "usage: $0 <dir> [--purge]"
+(($# >= 1 && $# <= 2)) || die "usage: $0 <dir> [--purge]"
 PURGE=false
 [ "${2:-}" != --purge ] || PURGE=true
 [ -z "${2:-}" ] || $PURGE || die "usage: $0 <dir> [--purge]"

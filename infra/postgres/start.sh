@@ -12,32 +12,52 @@
 # given); if the server is already running it only prints the URL.
 # As root the server runs as the `postgres` OS user; otherwise as the calling user.
 set -euo pipefail
-# shellcheck source=../lib.sh
+# shellcheck source=infra/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-[ $# -ge 1 ] && [ $# -le 2 ] || die "usage: $0 <dir> [port]"
+(($# >= 1 && $# <= 2)) || die "usage: $0 <dir> [port]"
 DIR=$(abs_dir "$1")
 PORT_ARG=${2:-}
 
 ensure_postgres_and_kcat
 
-# Who runs the server, and where its files live. The postgres OS user must be able to reach
-# the data directory; if <dir> lies under a path it cannot traverse (e.g. a 0700 home), the
-# cluster goes to a directory under /tmp that <dir>/pghome points at.
+# Who runs the server, and where its files live. As root the server runs as the postgres OS
+# user, which must be able to reach <dir>. Temp dirs (mkdtemp makes them 0700) get the
+# search bit for others (o+x: pass through, not list). Elsewhere, e.g. under a 0700 home,
+# the cluster goes to /tmp/poc-pg.* instead, which <dir>/pghome points at.
 RUN=()
 PGHOME=$DIR
+TMP_ROOT=$(cd "${TMPDIR:-/tmp}" && pwd)
+postgres_reaches() { runuser -u postgres -- test -w "$1" -a -x "$1"; }
 if [ "$(id -u)" -eq 0 ]; then
   id postgres >/dev/null 2>&1 || die "no 'postgres' OS user (is the postgresql package installed?)"
   RUN=(runuser -u postgres --)
   chown postgres: "$DIR"
+  # External homes whose <dir> was deleted without `stop.sh --purge`: remove if not running.
+  for home in /tmp/poc-pg.*; do
+    [ -f "$home/owner-dir" ] || continue
+    [ ! -f "$(cat "$home/owner-dir")/pghome" ] || continue
+    [ -f "$home/data/postmaster.pid" ] && alive "$(sed -n 1p "$home/data/postmaster.pid")" && continue
+    rm -rf "$home"
+  done
   if [ -f "$DIR/pghome" ]; then
     PGHOME=$(cat "$DIR/pghome")
-  elif ! runuser -u postgres -- test -w "$DIR" -a -x "$DIR"; then
-    PGHOME=$(mktemp -d /tmp/poc-pg.XXXXXX)
-    chown postgres: "$PGHOME"
-    chmod 0700 "$PGHOME"
-    echo "$PGHOME" >"$DIR/pghome"
-    info "postgres: the postgres user cannot reach $DIR; cluster kept in $PGHOME"
+  elif ! postgres_reaches "$DIR"; then
+    if [[ $DIR == "$TMP_ROOT"/* ]]; then
+      d=$(dirname "$DIR")
+      while [ "$d" != "$TMP_ROOT" ] && [ "$d" != / ]; do
+        [ "$(stat -c %u "$d")" = 0 ] && chmod o+x "$d"
+        d=$(dirname "$d")
+      done
+    fi
+    if ! postgres_reaches "$DIR"; then
+      PGHOME=$(mktemp -d /tmp/poc-pg.XXXXXX)
+      echo "$DIR" >"$PGHOME/owner-dir"
+      chown postgres: "$PGHOME"
+      chmod 0700 "$PGHOME"
+      echo "$PGHOME" >"$DIR/pghome"
+      info "postgres: the postgres user cannot reach $DIR; cluster kept in $PGHOME"
+    fi
   fi
 fi
 DATA=$PGHOME/data

@@ -48,9 +48,9 @@ describe('distributed over HTTP', () => {
     // Keep the apps' logs where a failing run can be diagnosed.
     if (process.env.POC_E2E_LOGS) for (const [name, a] of Object.entries(apps)) writeFileSync(`${process.env.POC_E2E_LOGS}/${name}.log`, a.output());
     try {
-      kafka?.stop();
+      kafka?.purge();
     } finally {
-      postgres?.stop();
+      postgres?.purge();
       rmSync(dir, { recursive: true, force: true });
     }
   });

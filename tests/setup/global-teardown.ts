@@ -1,5 +1,7 @@
 // jest globalTeardown: stops what global-setup.ts started and deletes its temp dir (or keeps
 // it with POC_INFRA_KEEP=1, services stopped, for reading the logs and data).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { infraState, setInfraState, stopInfra } from './infra';
 
 export default async function globalTeardown(): Promise<void> {
@@ -22,5 +24,8 @@ export default async function globalTeardown(): Promise<void> {
       delete process.env.POC_INFRA_DIR;
     }
   }
-  if (keep) process.stderr.write(`[infra] services stopped; data and logs kept in ${state.dir}\n`);
+  if (keep) {
+    rmSync(join(state.dir, 'owner.pid'), { force: true }); // so that later runs do not sweep it
+    process.stderr.write(`[infra] services stopped; data and logs kept in ${state.dir} (delete it yourself)\n`);
+  }
 }

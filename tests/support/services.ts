@@ -15,14 +15,14 @@ const valueOf = (output: string, name: string): string => {
   return line.slice(name.length + 1).trim();
 };
 
-export type Service = Readonly<{ url: string; start: () => string; stop: () => void }>;
+export type Service = Readonly<{ url: string; start: () => string; stop: () => void; purge: () => void }>;
 
 export const postgresIn = (dir: string): Service => {
   const start = () => valueOf(script('infra/postgres/start.sh', [dir]), 'DATABASE_URL');
-  return { url: start(), start, stop: () => void script('infra/postgres/stop.sh', [dir]) };
+  return { url: start(), start, stop: () => void script('infra/postgres/stop.sh', [dir]), purge: () => void script('infra/postgres/stop.sh', [dir, '--purge']) };
 };
 
 export const kafkaIn = (dir: string): Service => {
   const start = () => valueOf(script('infra/kafka/start.sh', [dir]), 'KAFKA_BROKERS');
-  return { url: start(), start, stop: () => void script('infra/kafka/stop.sh', [dir]) };
+  return { url: start(), start, stop: () => void script('infra/kafka/stop.sh', [dir]), purge: () => void script('infra/kafka/stop.sh', [dir, '--purge']) };
 };
