@@ -33,7 +33,8 @@ export class KafkaProjector {
 
   async start(): Promise<void> {
     this.stopping = false;
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, retry: { retries: 8 } });
+    // A dead member's partitions move after the session timeout: 10 s rather than kafkajs' 30 s.
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, retry: { retries: 8 } });
     this.consumer = consumer;
     // kafkajs gives up for good after its retries; a projector must not.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
