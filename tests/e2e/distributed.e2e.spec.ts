@@ -91,6 +91,17 @@ describe('distributed over HTTP', () => {
     expect(messages.every((m) => m.key === JSON.parse(m.payload).streamId)).toBe(true);
   });
 
+  it('has one relay publishing at a time; a standby takes over when the leader dies', async () => {
+    const standby = await start('standbyRelay', 'relay');
+    const status = () => client(standby.url, KEYS.ops).get('/relay');
+    expect((await status()).body.leader).toBe(false);
+    await apps.relay!.kill('SIGKILL');
+    const r = await reportIncident('2020-05-05', 'Koro');
+    expect(r.status).toBe(201);
+    await waitVisible(`/incidents/${r.body.id}`, r.body.position);
+    expect((await status()).body).toMatchObject({ leader: true, position: expect.any(Number) });
+  });
+
   it('survives kill -9 of a projector mid-stream: read models equal a clean rebuild', async () => {
     const reported: { id: string; position: number }[] = [];
     for (let i = 0; i < 120; i++) {
