@@ -38,7 +38,8 @@ export const runAlertFlow = async (writeUrl: string, readUrl: string): Promise<{
     expect(alert.body).toMatchObject({ id: expect.any(String), streamId: `alert-${alert.body.id}`, version: 1, position: expect.any(Number) });
     const alertId: string = alert.body.id;
 
-    expect((await opsWrite.post(`/alerts/${alertId}/triage`, { priority: 'flash', reliability: 'B', credibility: 2 })).status).toBe(200);
+    const triaged = await opsWrite.post(`/alerts/${alertId}/triage`, { priority: 'flash', reliability: 'B', credibility: 2 });
+    expect(triaged.status).toBe(200);
 
     const flight = await opsWrite.post('/flights', {
       dispatchedAt: '2020-03-01T09:00:00Z',
@@ -70,8 +71,9 @@ export const runAlertFlow = async (writeUrl: string, readUrl: string): Promise<{
     });
     expect(patrol.status).toBe(201);
     const patrolId: string = patrol.body.id;
-    // With Kafka, ?minPosition= guarantees the write at that position and its own stream's past.
-    const lastAlertWrite: number = patrol.body.position;
+    // With Kafka, ?minPosition= guarantees the write at that position and its own stream's
+    // past: the alert's view gathers three streams (alert, flight, patrol), so wait for each.
+    const alertWrites: number[] = [triaged.body.position, flight.body.position, patrol.body.position];
     const completed = await opsWrite.post(`/patrols/${patrolId}/complete`, { endedAt: '2020-03-03T15:00:00Z' });
     expect(completed.status).toBe(200);
     expect((await opsWrite.post(`/patrols/${patrolId}/complete`, { endedAt: '2020-03-03T16:00:00Z' })).status).toBe(409);
@@ -94,7 +96,11 @@ export const runAlertFlow = async (writeUrl: string, readUrl: string): Promise<{
     expect(retract.status).toBe(200);
     const lastPosition: number = retract.body.position;
 
-    const alertView = await ops.get(`/alerts/${alertId}?minPosition=${lastAlertWrite}`);
+    for (const position of alertWrites) {
+      expect((await ops.get(`/alerts/${alertId}?minPosition=${position}`)).headers.get('x-read-model-stale')).toBeNull();
+    }
+    const alertView = await ops.get(`/alerts/${alertId}?minPosition=${alertWrites[2]}`);
+    expect(alertView.headers.get('x-read-model-stale')).toBeNull();
     expect(alertView.status).toBe(200);
     expect(alertView.body).toMatchObject({ status: 'triaged', triage: { priority: 'flash', reliability: 'B', credibility: 2 }, hasCaller: true });
     expect(alertView.body.responses.map((r: { kind: string }) => r.kind).sort()).toEqual(['flight', 'patrol']);

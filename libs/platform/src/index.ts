@@ -12,3 +12,4 @@ export * from './infrastructure/open-infrastructure';
 export * from './bootstrap/run-http-app';
 export * from './infrastructure/kafka-infrastructure';
 export * from './infrastructure/unavailable';
+export type { LagSource } from './health/health.controller';

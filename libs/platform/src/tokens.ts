@@ -5,3 +5,5 @@ export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
 export const APP_CONFIG = Symbol('APP_CONFIG');
 export const API_KEY_REGISTRY = Symbol('API_KEY_REGISTRY');
 export const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
+/** Optional: an app-specific position to report lag against (the relay's acknowledged position). */
+export const HEALTH_LAG = Symbol('HEALTH_LAG');

@@ -113,9 +113,12 @@ describe('SqliteEventStore', () => {
 
   it('rolls back the whole append when an insert fails half-way', async () => {
     const db = new Database(file);
-    const store = new SqliteEventStore(db);
+    await new SqliteEventStore(db).close(); // creates the schema, leaves the shared handle open
+    // The trigger must exist before the store prepares its statements: a statement prepared
+    // earlier does not always notice a TEMP trigger (the temp schema is not one it reads).
     db.exec(`CREATE TEMP TRIGGER poison BEFORE INSERT ON main.events WHEN NEW.type = 'Poison'
              BEGIN SELECT RAISE(ABORT, 'poisoned'); END`);
+    const store = new SqliteEventStore(db);
     const events = [anEvent('Fine'), anEvent('Fine'), anEvent('Poison')];
     await expect(store.append('alert-1', events, { idempotency: { key: 'k', requestHash: 'h' } })).rejects.toThrow('poisoned');
     expect(await store.lastPosition()).toBe(0);

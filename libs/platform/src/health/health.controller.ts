@@ -6,7 +6,9 @@ import type { EventStore } from '@poc/event-store';
 import type { ProjectionRunner } from '@poc/projections';
 import { Public } from '../auth/roles.decorator';
 import type { Infrastructure } from '../infrastructure/open-infrastructure';
-import { EVENT_STORE, INFRASTRUCTURE, PROJECTION_RUNNER } from '../tokens';
+import { EVENT_STORE, HEALTH_LAG, INFRASTRUCTURE, PROJECTION_RUNNER } from '../tokens';
+
+export type LagSource = Readonly<{ name: string; position: () => number | Promise<number> }>;
 
 /** 200 when the app can serve; 503 naming the failing part. Lag is in events behind the store. */
 @ApiTags('health')
@@ -18,6 +20,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(PROJECTION_RUNNER) private readonly runner?: ProjectionRunner,
     @Optional() @Inject(INFRASTRUCTURE) private readonly infra?: Infrastructure,
+    @Optional() @Inject(HEALTH_LAG) private readonly lagSource?: LagSource,
   ) {}
 
   @Get()
@@ -28,6 +31,7 @@ export class HealthController {
         () => this.eventStore(),
         ...(this.runner ? [() => this.projections()] : []),
         ...(this.infra?.kafka ? [() => this.broker()] : []),
+        ...(this.lagSource ? [() => this.appLag(this.lagSource!)] : []),
       ]);
     } catch (error) {
       if (error instanceof ServiceUnavailableException) {
@@ -56,6 +60,12 @@ export class HealthController {
     } catch (error) {
       return check.down({ message: error instanceof Error ? error.message : 'unreachable' });
     }
+  }
+
+  private async appLag(source: LagSource) {
+    const check = this.indicators.check(source.name);
+    const [last, position] = await Promise.all([this.store.lastPosition(), source.position()]);
+    return check.up({ position, lag: Math.max(0, last - position) });
   }
 
   private async projections() {
