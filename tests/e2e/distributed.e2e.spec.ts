@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import { startApp, tempDir, type AppProcess } from '../support/app-process';
 import { API_KEYS, at, KEYS, OGOSSAGOU, runAlertFlow } from '../support/alert-flow';
@@ -89,6 +90,25 @@ describe('distributed over HTTP', () => {
     const ids = new Set(messages.map((m) => JSON.parse(m.payload).id as string));
     expect(ids.size).toBe(await storeCount('SELECT count(*) AS n FROM events'));
     expect(messages.every((m) => m.key === JSON.parse(m.payload).streamId)).toBe(true);
+  });
+
+  it('sends a message it cannot apply to the dead-letter topic, and the partition moves on', async () => {
+    const kafkaClient = new Kafka({ clientId: 'e2e-poison', brokers: [kafka.url], logLevel: logLevel.NOTHING });
+    const producer = kafkaClient.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    await producer.send({ topic: env.KAFKA_TOPIC!, messages: [{ key: 'incident-poison', value: 'not an event', headers: { 'event-type': 'IncidentReported' } }] });
+    await producer.disconnect();
+    const after = await reportIncident('2020-05-04', 'Koro');
+    await waitVisible(`/incidents/${after.body.id}`, after.body.position);
+    let dead: { key: string; headers: Record<string, string> }[] = [];
+    for (let i = 0; i < 50 && dead.length === 0; i++) {
+      const out = execFileSync('kcat', ['-b', kafka.url, '-C', '-t', `${env.KAFKA_TOPIC}.dead-letter`, '-e', '-J', '-q'], { encoding: 'utf8' }).trim();
+      dead = out ? out.split('\n').map((l) => JSON.parse(l)) : [];
+      if (dead.length === 0) await sleep(200);
+    }
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.key).toBe('incident-poison');
+    expect(JSON.stringify(dead[0]!.headers)).toContain('not JSON');
   });
 
   it('has one relay publishing at a time; a standby takes over when the leader dies', async () => {
