@@ -1,33 +1,11 @@
-import type { EventMetadata, StoredEvent } from '@poc/domain';
+import type { StoredEvent } from '@poc/domain';
 import { EventStoreUnavailable, type IdempotencyRecord } from '../event-store.port';
+import { EVENT_COLUMNS, rowToStoredEvent, toIdempotencyRecord as toIdempotencyRecordOf, type EventRowOf, type IdempotencyRow } from '../store-rows';
 
 /** An `events` row as `pg` returns it: BIGINT as a string, JSONB already parsed. */
-export type EventRow = Readonly<{
-  position: string;
-  id: string;
-  stream_id: string;
-  stream_version: number;
-  type: string;
-  schema_version: number;
-  occurred_at: string;
-  recorded_at: string;
-  data: unknown;
-  metadata: EventMetadata;
-}>;
-
-/** An `idempotency_keys` row read through `to_jsonb` (BIGINTs come back as JSON numbers). */
-export type IdempotencyRow = Readonly<{
-  key: string;
-  request_hash: string;
-  stream_id: string;
-  first_position: number | null;
-  last_position: number;
-  next_version: number;
-  created_at: string;
-}>;
-
-export const EVENT_COLUMNS =
-  'position, id, stream_id, stream_version, type, schema_version, occurred_at, recorded_at, data, metadata';
+export type EventRow = EventRowOf<string, unknown>;
+/** `idempotency_keys` rows are read through `to_jsonb` (BIGINTs come back as JSON numbers). */
+export { EVENT_COLUMNS, type IdempotencyRow };
 
 /** BIGINT → JS number; positions beyond 2^53 would be a bug long before they happen. */
 export const toPosition = (value: string | number | null | undefined): number => {
@@ -36,27 +14,9 @@ export const toPosition = (value: string | number | null | undefined): number =>
   return position;
 };
 
-export const toStoredEvent = (row: EventRow): StoredEvent => ({
-  id: row.id,
-  type: row.type,
-  schemaVersion: row.schema_version,
-  streamId: row.stream_id,
-  streamVersion: row.stream_version,
-  position: toPosition(row.position),
-  occurredAt: row.occurred_at,
-  recordedAt: row.recorded_at,
-  data: row.data,
-  metadata: row.metadata,
-});
+export const toStoredEvent = (row: EventRow): StoredEvent => rowToStoredEvent(row, toPosition, (j) => j);
 
-export const toIdempotencyRecord = (row: IdempotencyRow): IdempotencyRecord => ({
-  key: row.key,
-  requestHash: row.request_hash,
-  streamId: row.stream_id,
-  nextVersion: row.next_version,
-  lastPosition: toPosition(row.last_position),
-  recordedAt: row.created_at,
-});
+export const toIdempotencyRecord = (row: IdempotencyRow): IdempotencyRecord => toIdempotencyRecordOf(row, toPosition);
 
 /** Socket-level failures reported by Node (the server cannot be reached, or went away). */
 const NETWORK_CODES = new Set([
