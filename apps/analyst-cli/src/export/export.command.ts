@@ -1,0 +1,128 @@
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import type { StoredEvent } from '@poc/domain';
+import { incidentsProjection, type IncidentView } from '@poc/projections';
+import { CliInfrastructure } from '../shared/cli-infrastructure';
+import { CliError, parseTime } from '../shared/cli-error';
+import { ACLED_COLUMNS, toAcledRow } from './acled-format';
+
+type Options = { from?: string; to?: string; format: 'ndjson' | 'csv' | 'acled' };
+const FORMATS = ['ndjson', 'csv', 'acled'];
+const PAGE = 2000;
+
+/**
+ * `export events|incidents`: streams to stdout page by page, writing only as fast as the
+ * reader takes it, so a million events export in constant memory.
+ */
+@Command({ name: 'export', arguments: '<what>', description: 'export events or incidents (--from --to --format ndjson|csv|acled) to stdout' })
+export class ExportCommand extends CommandRunner {
+  constructor(private readonly infra: CliInfrastructure) {
+    super();
+  }
+
+  @Option({ flags: '--from <time>', description: 'from this day or UTC time (when it happened)' })
+  parseFrom(value: string): string {
+    return parseTime(value, '--from');
+  }
+
+  @Option({ flags: '--to <time>', description: 'up to this day (inclusive) or UTC time' })
+  parseTo(value: string): string {
+    return value.length === 10 ? new Date(Date.parse(parseTime(value, '--to')) + 86_399_999).toISOString() : parseTime(value, '--to');
+  }
+
+  @Option({ flags: '--format <format>', description: 'ndjson (default), csv or acled', defaultValue: 'ndjson' })
+  parseFormat(value: string): string {
+    if (!FORMATS.includes(value)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}, not "${value}"`);
+    return value;
+  }
+
+  async run([what]: string[], options: Options): Promise<void> {
+    if (what !== 'events' && what !== 'incidents') throw new CliError(`export what? "events" or "incidents", not "${what}"`);
+    if (what === 'events' && options.format === 'acled') throw new CliError('--format acled is for incidents');
+    const rows = what === 'events' ? this.events(options) : this.incidents(options);
+    await write(rows, options.format, what);
+  }
+
+  private async *events({ from, to }: Options): AsyncGenerator<Record<string, unknown>> {
+    const { eventStore } = await this.infra.get();
+    for (let position = 0; ; ) {
+      const batch = await eventStore.readAll({ fromPosition: position, limit: PAGE });
+      if (batch.length === 0) return;
+      for (const e of batch) if (inRange(e.occurredAt, from, to)) yield flatEvent(e);
+      position = batch[batch.length - 1]!.position;
+    }
+  }
+
+  private async *incidents({ from, to, format }: Options): AsyncGenerator<Record<string, unknown>> {
+    const { readModelStore } = await this.infra.get();
+    // Keyset pagination on the key: each page is an index range, however deep the export.
+    for (let after = ''; ; ) {
+      const page = await readModelStore.find<IncidentView>(incidentsProjection.collection, {
+        where: [
+          { column: 'key', op: '>', value: after },
+          { column: 'status', op: '=', value: 'active' },
+          ...(from ? [{ column: 'occurred_at', op: '>=' as const, value: from }] : []),
+          ...(to ? [{ column: 'occurred_at', op: '<=' as const, value: to }] : []),
+        ],
+        orderBy: [{ column: 'key' }],
+        limit: PAGE,
+      });
+      if (page.length === 0) return;
+      for (const incident of page) yield format === 'acled' ? toAcledRow(incident) : flatIncident(incident);
+      after = page[page.length - 1]!.incidentId;
+    }
+  }
+}
+
+const inRange = (time: string, from?: string, to?: string): boolean => (!from || time >= from) && (!to || time <= to);
+
+const flatEvent = (e: StoredEvent) => ({
+  position: e.position,
+  id: e.id,
+  streamId: e.streamId,
+  streamVersion: e.streamVersion,
+  type: e.type,
+  schemaVersion: e.schemaVersion,
+  occurredAt: e.occurredAt,
+  recordedAt: e.recordedAt,
+  actor: e.metadata.actor,
+  role: e.metadata.role,
+  data: JSON.stringify(e.data),
+});
+
+const flatIncident = (i: IncidentView) => ({
+  incidentId: i.incidentId,
+  occurredAt: i.occurredAt,
+  recordedAt: i.recordedAt,
+  kind: i.kind,
+  fatalities: i.fatalities,
+  injured: i.injured,
+  targetsCivilians: i.targetsCivilians,
+  source: i.source ?? '',
+  timePrecision: i.timePrecision,
+  lat: i.location.lat,
+  lon: i.location.lon,
+  geoPrecision: i.location.precision,
+  place: i.location.place ?? '',
+  cercle: i.location.cercle ?? '',
+  region: i.location.region ?? '',
+  corrections: i.corrections,
+  description: i.description ?? '',
+});
+
+const write = async (rows: AsyncIterable<Record<string, unknown>>, format: Options['format'], what: string): Promise<void> => {
+  const out = process.stdout;
+  const send = async (chunk: string) => {
+    if (!out.write(chunk)) await once(out, 'drain');
+  };
+  if (format === 'ndjson') {
+    for await (const row of rows) await send(`${JSON.stringify(what === 'events' ? { ...row, data: JSON.parse(row.data as string) } : row)}\n`);
+    return;
+  }
+  const csv = stringify({ header: true, ...(format === 'acled' && { columns: [...ACLED_COLUMNS] }), cast: { boolean: (b) => String(b) } });
+  csv.pipe(out, { end: false }); // pipe honours stdout's backpressure
+  for await (const row of rows) if (!csv.write(row)) await once(csv, 'drain');
+  csv.end();
+  await once(csv, 'end');
+};

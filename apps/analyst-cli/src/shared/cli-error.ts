@@ -1,0 +1,9 @@
+/** A failure the analyst can fix (bad argument, unreachable database): one line, exit 1. */
+export class CliError extends Error {}
+
+export const parseTime = (value: string, option: string): string => {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new CliError(`${option} must be a date (2020-03-01) or a UTC time (2020-03-01T06:00:00Z), not "${value}"`);
+  }
+  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString();
+};

@@ -1,0 +1,32 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { loadConfig, openInfrastructure, type Infrastructure } from '@poc/platform';
+import { CliError } from './cli-error';
+
+export const CLI_INFRA = Symbol('CLI_INFRA');
+
+/** Opens the configured stores once, lazily, and turns "cannot connect" into one clear line. */
+export const openCliInfrastructure = async (): Promise<Infrastructure> => {
+  const config = loadConfig();
+  try {
+    return await openInfrastructure({ ...config, BUS: 'inprocess' });
+  } catch (error) {
+    const where = config.EVENT_STORE === 'postgres' ? `PostgreSQL at ${new URL(config.DATABASE_URL!).host}` : `SQLite in ${config.DATA_DIR}`;
+    throw new CliError(`cannot open the event store (${where}): ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
+
+@Injectable()
+export class CliInfrastructure implements OnApplicationShutdown {
+  private opened?: Promise<Infrastructure>;
+
+  get(): Promise<Infrastructure> {
+    this.opened ??= openCliInfrastructure();
+    return this.opened;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.opened) await (await this.opened.catch(() => undefined))?.close();
+  }
+}
+
+export const InjectCli = () => Inject(CliInfrastructure);

@@ -1,0 +1,41 @@
+import { Command, CommandRunner } from 'nest-commander';
+import { ALL_PROJECTIONS } from '@poc/projections';
+import { streamCategory } from '@poc/domain';
+import { CliInfrastructure } from '../shared/cli-infrastructure';
+
+/** `stats`: events per type, streams per category, last position, each projection's lag. */
+@Command({ name: 'stats', description: 'events per type, streams per category, last position, projection checkpoints and lag' })
+export class StatsCommand extends CommandRunner {
+  constructor(private readonly infra: CliInfrastructure) {
+    super();
+  }
+
+  async run(): Promise<void> {
+    const { eventStore, readModelStore } = await this.infra.get();
+    const byType = new Map<string, number>();
+    const streams = new Map<string, Set<string>>();
+    // One pass in batches: constant memory whatever the store's size.
+    for (let from = 0; ; ) {
+      const batch = await eventStore.readAll({ fromPosition: from, limit: 5000 });
+      if (batch.length === 0) break;
+      for (const e of batch) {
+        byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+        const category = streamCategory(e.streamId);
+        if (!streams.has(category)) streams.set(category, new Set());
+        streams.get(category)!.add(e.streamId);
+      }
+      from = batch[batch.length - 1]!.position;
+    }
+    const last = await eventStore.lastPosition();
+    const out: string[] = [`last position: ${last}`, '', 'events per type:'];
+    for (const [type, n] of [...byType].sort()) out.push(`  ${type.padEnd(28)} ${n}`);
+    out.push('', 'streams per category:');
+    for (const [category, ids] of [...streams].sort()) out.push(`  ${category.padEnd(28)} ${ids.size}`);
+    out.push('', 'projections (checkpoint, lag):');
+    for (const p of ALL_PROJECTIONS) {
+      const checkpoint = await readModelStore.checkpoint(p.name);
+      out.push(`  ${p.name.padEnd(28)} ${String(checkpoint).padStart(8)}  lag ${last - checkpoint}`);
+    }
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+}
