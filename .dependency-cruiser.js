@@ -23,7 +23,7 @@ module.exports = {
       name: 'pure-projections',
       comment: 'Projections and deciders do no I/O: only the runner and store adapters may touch a database.',
       severity: 'error',
-      from: { path: '^libs/projections/src/(alerts|incidents|patrols|flights|bases|ieds|deterrence)/', pathNot: '\\.spec\\.ts$' },
+      from: { path: '^libs/projections/src/(alerts|incidents|patrols|flights|bases|ieds|deterrence|retaliation|response-rate|tob-speed|statistics)/', pathNot: '\\.spec\\.ts$' },
       to: { path: ['^node_modules/(better-sqlite3|pg|kafkajs|@nestjs)', '^libs/(event-store|messaging|platform)'] },
     },
     {

@@ -6,12 +6,13 @@ import { FlightsController } from './flights/flights.controller';
 import { IedsController } from './ieds/ieds.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { PatrolsController } from './patrols/patrols.controller';
+import { RetaliationAssessmentsController } from './retaliation/retaliation-assessments.controller';
 import { DecideHandler } from './shared/decide.handler';
 
 /** The write side: HTTP → command → decider → append. Needs the InfrastructureModule. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [AlertsController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController],
+  controllers: [AlertsController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController],
   providers: [DecideHandler],
 })
 export class CommandApiModule {}

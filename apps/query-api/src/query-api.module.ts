@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AlertQueriesController } from './alerts/alert-queries.controller';
 import { IncidentQueriesController } from './incidents/incident-queries.controller';
+import { BaseSpeedController } from './operations/base-speed.controller';
 import { BaseQueriesController, FlightQueriesController, IedQueriesController } from './operations/operation-queries.controller';
 import { PatrolDeterrenceService } from './patrols/patrol-deterrence.service';
 import { PatrolQueriesController } from './patrols/patrol-queries.controller';
+import { ResponseRateController } from './response-rate/response-rate.controller';
+import { RetaliationQueriesController } from './retaliation/retaliation-queries.controller';
 import { ReadModels } from './shared/read-models.service';
 import { StreamQueriesController } from './streams/stream-queries.controller';
 
@@ -14,9 +17,13 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
     IncidentQueriesController,
     PatrolQueriesController,
     FlightQueriesController,
+    // Before BaseQueriesController: `/bases/speed` must not be taken for `GET /bases/:id`.
+    BaseSpeedController,
     BaseQueriesController,
     IedQueriesController,
     StreamQueriesController,
+    ResponseRateController,
+    RetaliationQueriesController,
   ],
   providers: [ReadModels, PatrolDeterrenceService],
 })

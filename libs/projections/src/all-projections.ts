@@ -4,6 +4,8 @@ import { flightsProjection } from './flights/flights.projection';
 import { iedsProjection } from './ieds/ieds.projection';
 import { incidentsProjection } from './incidents/incidents.projection';
 import { patrolsProjection } from './patrols/patrols.projection';
+import { presencesProjection } from './presences/presences.projection';
+import { retaliationVerdictsProjection } from './retaliation/retaliation-verdicts.projection';
 import type { Projection } from './projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -13,4 +15,6 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   flightsProjection,
   basesProjection,
   iedsProjection,
+  presencesProjection,
+  retaliationVerdictsProjection,
 ];

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -22,7 +22,8 @@ abstract class TimedListController<Doc> {
   protected abstract readonly timeColumn: string;
   protected abstract readonly what: string;
 
-  constructor(private readonly readModels: ReadModels) {}
+  // An undecorated abstract class gets no constructor metadata: name the dependency, or Nest injects undefined.
+  constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
 
   @Get()
   async list(@Query() query: RangeQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Doc[]> {

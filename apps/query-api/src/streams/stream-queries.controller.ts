@@ -4,7 +4,7 @@ import type { StoredEvent } from '@poc/domain';
 import type { EventStore } from '@poc/event-store';
 import { EVENT_STORE, Roles } from '@poc/platform';
 
-const STREAM_ID = /^(alert|flight|patrol|base|ied|incident)-[A-Za-z0-9_-]{1,64}$/;
+const STREAM_ID = /^(alert|flight|patrol|base|ied|incident|retaliation)-[A-Za-z0-9_-]{1,64}$/;
 
 @ApiTags('streams')
 @ApiBearerAuth()
@@ -16,7 +16,7 @@ export class StreamQueriesController {
   /** A stream's events, oldest first, straight from the store (the source of truth). */
   @Get(':streamId')
   async stream(@Param('streamId') streamId: string): Promise<readonly StoredEvent[]> {
-    if (!STREAM_ID.test(streamId)) throw new BadRequestException('streamId must be <category>-<id>, category one of alert, flight, patrol, base, ied, incident');
+    if (!STREAM_ID.test(streamId)) throw new BadRequestException('streamId must be <category>-<id>, category one of alert, flight, patrol, base, ied, incident, retaliation');
     const events = await this.store.readStream(streamId);
     if (events.length === 0) throw new NotFoundException(`stream ${streamId} not found`);
     return events;

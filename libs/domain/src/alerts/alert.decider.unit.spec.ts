@@ -1,6 +1,7 @@
 import { DeciderSpecification } from '../testing/decider-specification';
 import type { AlertReceived } from './alert.events';
 import { alertDecider } from './alert.decider';
+import { alertReceivedV1toV2, type AlertReceivedV1Data } from './alert-received.upcasters';
 
 const now = '2020-03-05T10:00:00.000Z';
 const context = { now };
@@ -16,8 +17,13 @@ const received: AlertReceived = {
     receivedAt: '2020-03-05T09:30:00.000Z',
     location: { lat: 14.15, lon: -3.62, precision: 2, place: 'Ogossagou', cercle: 'Bankass', region: 'Mopti', h3: '8755a2c5affffff' },
     threat: { kind: 'attack-on-civilians', expectedAt: '2020-03-06T04:00:00.000Z' },
+    intakeGrading: { reliability: 'F', credibility: 6 },
   },
 };
+
+/** The same report as schema v1 stored it, before intake grading. */
+const { intakeGrading: _grading, ...v1Data } = received.data;
+const receivedV1: AlertReceivedV1Data = v1Data;
 
 describe('alert decider', () => {
   describe('ReceiveAlert', () => {
@@ -45,6 +51,57 @@ describe('alert decider', () => {
           expect(events[0]!.occurredAt).toBe('2020-03-05T09:30:00.000Z');
         }));
 
+    it('records the intake grading the operator gives (Admiralty code), as schema v2 data', () =>
+      spec
+        .given([])
+        .when({ ...receive(now), data: { ...receive(now).data, reliability: 'B', credibility: 3 } })
+        .then((events) => {
+          const [event] = events as AlertReceived[];
+          expect(event!.data).toEqual({
+            alertId,
+            channel: 'hotline',
+            receivedAt: now,
+            location: expect.objectContaining({ lat: 14.15, lon: -3.62, h3: expect.any(String) }),
+            threat: { kind: 'attack-on-civilians', expectedAt: '2020-03-06T04:00:00.000Z' },
+            intakeGrading: { reliability: 'B', credibility: 3 },
+          });
+        }));
+
+    it('records an ungraded alert as F6, "cannot be judged", not as a missing grade', () =>
+      spec
+        .given([])
+        .when(receive(now))
+        .then((events) => expect((events[0] as AlertReceived).data.intakeGrading).toEqual({ reliability: 'F', credibility: 6 })));
+
+    it('judges each part on its own: what the operator leaves out cannot be judged', () => {
+      spec
+        .given([])
+        .when({ ...receive(now), data: { ...receive(now).data, reliability: 'A' } })
+        .then((events) => expect((events[0] as AlertReceived).data.intakeGrading).toEqual({ reliability: 'A', credibility: 6 }));
+      spec
+        .given([])
+        .when({ ...receive(now), data: { ...receive(now).data, credibility: 1 } })
+        .then((events) => expect((events[0] as AlertReceived).data.intakeGrading).toEqual({ reliability: 'F', credibility: 1 }));
+    });
+
+    it.each([['G', undefined], [undefined, 0], [undefined, 7], [undefined, 2.5], ['b', undefined]])(
+      'refuses a grading outside the Admiralty code (reliability %p, credibility %p)',
+      (reliability, credibility) =>
+        spec
+          .given([])
+          .when({
+            ...receive(now),
+            data: { ...receive(now).data, ...(reliability && { reliability: reliability as 'A' }), ...(credibility !== undefined && { credibility }) },
+          })
+          .thenThrows('invalid', reliability ? /reliability/ : /credibility/),
+    );
+
+    it('refuses an alert received twice, also when the first was stored as v1 (read upcast to v2)', () =>
+      spec
+        .given([{ ...received, data: alertReceivedV1toV2(receivedV1) }])
+        .when(receive('2020-03-05T09:30:00.000Z'))
+        .thenThrows('conflict', /already received/));
+
     it('accepts a time a little ahead of the server clock (skew)', () =>
       spec.given([]).when(receive('2020-03-05T10:02:00.000Z')).then((events) => expect(events).toHaveLength(1)));
 
@@ -63,6 +120,12 @@ describe('alert decider', () => {
 
   describe('TriageAlert', () => {
     const triage = { type: 'TriageAlert', context, data: { alertId, priority: 'flash', reliability: 'B', credibility: 2 } } as const;
+
+    it('grades an alert whose AlertReceived was stored as v1 (read upcast to v2)', () =>
+      spec
+        .given([{ ...received, data: alertReceivedV1toV2(receivedV1) }])
+        .when(triage)
+        .then((events) => expect(events).toHaveLength(1)));
 
     it('grades an open alert', () =>
       spec

@@ -1,6 +1,7 @@
 export * from './alert.events';
 export * from './alert.state';
 export * from './alert.decider';
+export * from './alert-received.upcasters';
 export type { ReceiveAlert } from './receive-alert.command';
 export type { TriageAlert } from './triage-alert.command';
 export type { CloseAlert } from './close-alert.command';

@@ -1,8 +1,19 @@
 import type { Command } from '../shared/domain-event';
-import { conflict } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { toLocation, type LocationInput } from '../shared/location';
 import { assertNotInFuture } from '../shared/time';
-import type { AlertChannel, AlertReceived, Caller, ThreatKind } from './alert.events';
+import {
+  CREDIBILITY_GRADES,
+  NOT_GRADED_AT_INTAKE,
+  RELIABILITY_GRADES,
+  type AlertChannel,
+  type AlertReceived,
+  type Caller,
+  type Credibility,
+  type IntakeGrading,
+  type Reliability,
+  type ThreatKind,
+} from './alert.events';
 import type { AlertState } from './alert.state';
 
 export type ReceiveAlert = Command<
@@ -15,12 +26,27 @@ export type ReceiveAlert = Command<
     threat: { kind: ThreatKind; expectedAt?: string };
     description?: string;
     caller?: Caller;
+    /** Source reliability at intake (Admiralty A–F); omitted: F, cannot be judged. */
+    reliability?: Reliability;
+    /** Information credibility at intake (Admiralty 1–6); omitted: 6, cannot be judged. */
+    credibility?: number;
   }
 >;
+
+const isReliability = (value: unknown): value is Reliability => (RELIABILITY_GRADES as readonly unknown[]).includes(value);
+const isCredibility = (value: unknown): value is Credibility => (CREDIBILITY_GRADES as readonly unknown[]).includes(value);
+
+/** Each part the operator leaves out is "cannot be judged" (F, 6): see NOT_GRADED_AT_INTAKE. */
+const intakeGrading = ({ reliability = NOT_GRADED_AT_INTAKE.reliability, credibility = NOT_GRADED_AT_INTAKE.credibility }: ReceiveAlert['data']): IntakeGrading => {
+  if (!isReliability(reliability)) throw invalid(`reliability must be one of ${RELIABILITY_GRADES.join(', ')}`, 'reliability');
+  if (!isCredibility(credibility)) throw invalid('credibility must be an integer from 1 to 6', 'credibility');
+  return { reliability, credibility };
+};
 
 export const receiveAlert = ({ data, context }: ReceiveAlert, state: AlertState): AlertReceived[] => {
   if (state.status !== 'unknown') throw conflict(`alert ${data.alertId} was already received`);
   assertNotInFuture(data.receivedAt, context.now, 'receivedAt');
+  const grading = intakeGrading(data);
   return [
     {
       type: 'AlertReceived',
@@ -32,6 +58,7 @@ export const receiveAlert = ({ data, context }: ReceiveAlert, state: AlertState)
         location: toLocation(data.location),
         // expectedAt may lie ahead: it is when the caller fears the attack will come.
         threat: { kind: data.threat.kind, ...(data.threat.expectedAt && { expectedAt: data.threat.expectedAt }) },
+        intakeGrading: grading,
         ...(data.description !== undefined && { description: data.description }),
         ...(data.caller !== undefined && { caller: data.caller }),
       },

@@ -1,11 +1,9 @@
 import { addDays, dayDiff, utcDay } from '@poc/domain';
 import type { IncidentView } from '../incidents/incidents.projection';
 import type { PatrolView } from '../patrols/patrols.projection';
+import { BASELINE_DAYS, POST_WINDOW_DAYS } from './methodology';
+import { countsInCurve } from './precision';
 import { isWithin } from './vicinity';
-
-export const POST_WINDOW_DAYS = 14;
-export const BASELINE_DAYS = 28;
-export const DEFAULT_RADIUS_KM = 10;
 
 export type PatrolDeterrence = Readonly<{
   patrolId: string;
@@ -20,10 +18,6 @@ export type PatrolDeterrence = Readonly<{
 export const presencePoints = (patrol: PatrolView): { lat: number; lon: number }[] =>
   patrol.stops.length > 0 ? patrol.stops.map((s) => s.location) : [patrol.area];
 
-/** Only day-precise, place-precise (geo precision 1–2) incidents enter a daily curve. */
-export const countsInCurve = (incident: IncidentView): boolean =>
-  incident.status === 'active' && incident.timePrecision === 1 && incident.location.precision <= 2;
-
 /** The days an incident search must cover for a patrol: baseline start to the window's end. */
 export const searchWindow = (patrol: PatrolView & { endedAt: string }): { from: string; to: string } => ({
   from: addDays(utcDay(patrol.startedAt), -BASELINE_DAYS),
@@ -31,6 +25,10 @@ export const searchWindow = (patrol: PatrolView & { endedAt: string }): { from: 
 });
 
 /**
+ * @deprecated Methodology 0.1, kept for the query API until it moves to computeDeterrence /
+ * computePatrolDeterrence (methodology 1.0.0): no attribution of overlaps, no censoring, no
+ * trigger left out of the baseline.
+ *
  * The simple case of DOMAIN.md's definition, for one completed patrol: incidents within
  * `radiusKm` of any presence point, per UTC day k = incident day − departure day (1..14;
  * day 0 is transition and left out), against the 28 days before arrival. A day not yet

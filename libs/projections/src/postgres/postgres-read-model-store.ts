@@ -9,15 +9,19 @@ import {
   type ReadModelStore,
   type StoredDoc,
 } from '../read-model-store.port';
-import { orderClause, quoteIdent, tableOf, whereClause } from '../sql/sql-fragments';
+import { groupClause, orderClause, quoteIdent, tableOf, whereClause } from '../sql/sql-fragments';
 
 const PG_TYPES = { text: 'TEXT', integer: 'BIGINT', real: 'DOUBLE PRECISION' } as const;
 const dollar = (i: number): string => `$${i}`;
+/** Code-point order, the same in every process whatever its locale. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Read models in PostgreSQL, shaped like the SQLite ones. Writes check the revision the
  * document was loaded at (`UPDATE … WHERE rev = $n`), so two projector instances touching
  * the same document cannot lose each other's update: the loser retries its batch.
+ * A commit takes its row locks in one global order (documents by collection and key, then
+ * stream versions, then checkpoints), so two commits wait for each other but never deadlock.
  */
 export class PostgresReadModelStore implements ReadModelStore {
   constructor(private readonly pool: Pool) {}
@@ -32,7 +36,9 @@ export class PostgresReadModelStore implements ReadModelStore {
       const columns = Object.entries(spec.columns).map(([name, type]) => `, ${quoteIdent(name)} ${PG_TYPES[type]}`).join('');
       ddl.push(`CREATE TABLE IF NOT EXISTS ${tableOf(spec)} (key TEXT PRIMARY KEY, rev BIGINT NOT NULL, doc JSONB NOT NULL${columns})`);
       for (const index of spec.indexes) {
-        ddl.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`ix_${spec.name}_${index.join('_')}`)} ON ${tableOf(spec)} (${index.map(quoteIdent).join(', ')})`);
+        // NULLS FIRST as `find` sorts (NULL smallest), so that an index serves both directions.
+        const columns = index.map((c) => `${quoteIdent(c)} NULLS FIRST`).join(', ');
+        ddl.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`ix_${spec.name}_${index.join('_')}`)} ON ${tableOf(spec)} (${columns})`);
       }
     }
     // Several projector instances may start at once: serialise their DDL.
@@ -61,16 +67,21 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   async commit({ writes, checkpoints, streamVersions }: ReadModelCommit): Promise<void> {
+    const inLockOrder = {
+      writes: [...writes].sort((a, b) => byText(a.collection.name, b.collection.name) || byText(a.key, b.key)),
+      streamVersions: [...streamVersions].sort((a, b) => byText(a.projection, b.projection) || byText(a.streamId, b.streamId)),
+      checkpoints: [...checkpoints].sort((a, b) => byText(a.projection, b.projection)),
+    };
     await this.inTransaction(async (client) => {
-      for (const write of writes) await this.write(client, write);
-      for (const v of streamVersions) {
+      for (const write of inLockOrder.writes) await this.write(client, write);
+      for (const v of inLockOrder.streamVersions) {
         await client.query(
           `INSERT INTO rm_stream_versions (projection, stream_id, version) VALUES ($1, $2, $3)
            ON CONFLICT (projection, stream_id) DO UPDATE SET version = GREATEST(rm_stream_versions.version, EXCLUDED.version)`,
           [v.projection, v.streamId, v.version],
         );
       }
-      for (const c of checkpoints) {
+      for (const c of inLockOrder.checkpoints) {
         await client.query(
           `INSERT INTO rm_checkpoints (projection, position) VALUES ($1, $2)
            ON CONFLICT (projection) DO UPDATE SET position = GREATEST(rm_checkpoints.position, EXCLUDED.position)`,
@@ -84,6 +95,13 @@ export class PostgresReadModelStore implements ReadModelStore {
     const table = tableOf(write.collection);
     const names = Object.keys(write.collection.columns);
     const values = names.map((n) => write.columns[n] ?? null);
+    if (write.doc === undefined && write.expectedRev === 0) {
+      // Deleting what was absent when loaded: nothing to do, unless another projector has
+      // created the document since (the batch was then folded from a stale state).
+      const { rowCount } = await client.query(`SELECT 1 FROM ${table} WHERE key = $1`, [write.key]);
+      if (rowCount !== 0) throw new ConcurrentDocUpdate(write.collection.name, write.key);
+      return;
+    }
     let result;
     if (write.doc === undefined) {
       result = await client.query(`DELETE FROM ${table} WHERE key = $1 AND rev = $2`, [write.key, write.expectedRev]);
@@ -104,7 +122,7 @@ export class PostgresReadModelStore implements ReadModelStore {
         ...values,
       ]);
     }
-    if (result.rowCount !== 1 && !(write.doc === undefined && write.expectedRev === 0)) {
+    if (result.rowCount !== 1) {
       throw new ConcurrentDocUpdate(write.collection.name, write.key);
     }
   }
@@ -127,13 +145,18 @@ export class PostgresReadModelStore implements ReadModelStore {
 
   async countBy(collection: CollectionSpec, groupBy: readonly string[], where: readonly Condition[] = []) {
     const { sql, params } = whereClause(collection, where, dollar);
-    const cols = groupBy.map((c) => quoteIdent(c)).join(', ');
-    const group = groupBy.length > 0 ? ` GROUP BY ${cols} ORDER BY ${cols}` : '';
+    const { select, group } = groupClause(collection, groupBy);
     const { rows } = await this.pool.query<Record<string, ColumnValue>>(
-      `SELECT ${cols ? `${cols}, ` : ''}COUNT(*) AS count FROM ${tableOf(collection)}${sql}${group}`,
+      `SELECT ${select}COUNT(*) AS count FROM ${tableOf(collection)}${sql}${group}`,
       params,
     );
-    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+    // node-postgres gives BIGINT as a string: integer columns come back as numbers, as from SQLite.
+    const integers = groupBy.filter((c) => collection.columns[c] === 'integer');
+    return rows.map((r) => {
+      const row: Record<string, ColumnValue> & { count: number } = { ...r, count: Number(r.count) };
+      for (const c of integers) if (row[c] !== null) row[c] = Number(row[c]);
+      return row;
+    });
   }
 
   async close(): Promise<void> {

@@ -46,5 +46,20 @@ export const whereClause = (
   return { sql: parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '', params };
 };
 
+/**
+ * NULL sorts as the smallest value, in both databases: first ascending, last descending.
+ * (SQLite's default; PostgreSQL's is the opposite, so it is spelled out.)
+ */
 export const orderClause = (spec: CollectionSpec, orderBy: readonly { column: string; desc?: boolean }[]): string =>
-  orderBy.length === 0 ? '' : ` ORDER BY ${orderBy.map((o) => `${checkColumn(spec, o.column)}${o.desc ? ' DESC' : ''}`).join(', ')}`;
+  orderBy.length === 0
+    ? ''
+    : ` ORDER BY ${orderBy.map((o) => `${checkColumn(spec, o.column)}${o.desc ? ' DESC NULLS LAST' : ' NULLS FIRST'}`).join(', ')}`;
+
+/** `countBy`'s grouping: the columns (checked like those of a filter), and the same ordering as `find`. */
+export const groupClause = (spec: CollectionSpec, groupBy: readonly string[]): { select: string; group: string } => {
+  const cols = groupBy.map((c) => checkColumn(spec, c));
+  return {
+    select: cols.map((c) => `${c}, `).join(''),
+    group: cols.length === 0 ? '' : ` GROUP BY ${cols.join(', ')}${orderClause(spec, groupBy.map((column) => ({ column })))}`,
+  };
+};

@@ -8,7 +8,7 @@ import {
   type ReadModelStore,
   type StoredDoc,
 } from '../read-model-store.port';
-import { whereClause, orderClause, tableOf, quoteIdent } from '../sql/sql-fragments';
+import { groupClause, orderClause, quoteIdent, tableOf, whereClause } from '../sql/sql-fragments';
 
 /**
  * Read models in SQLite: one table per collection (`rm_<name>`: key, rev, doc JSON, typed
@@ -107,10 +107,9 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async countBy(collection: CollectionSpec, groupBy: readonly string[], where: readonly Condition[] = []) {
     const { sql, params } = whereClause(collection, where);
-    const cols = groupBy.map((c) => quoteIdent(c)).join(', ');
-    const group = groupBy.length > 0 ? ` GROUP BY ${cols} ORDER BY ${cols}` : '';
+    const { select, group } = groupClause(collection, groupBy);
     return this.db
-      .prepare(`SELECT ${cols ? `${cols}, ` : ''}COUNT(*) AS count FROM ${tableOf(collection)}${sql}${group}`)
+      .prepare(`SELECT ${select}COUNT(*) AS count FROM ${tableOf(collection)}${sql}${group}`)
       .all(...params) as Array<Record<string, ColumnValue> & { count: number }>;
   }
 

@@ -1,6 +1,8 @@
 import {
   alertStreamId,
+  currentSchemaVersion,
   flightStreamId,
+  NOT_GRADED_AT_INTAKE,
   patrolStreamId,
   toArea,
   toLocation,
@@ -91,7 +93,8 @@ export class EventLog {
     const event: StoredEvent<Type, Data> = {
       id: `evt-${position}`,
       type,
-      schemaVersion: 1,
+      // As handleCommand records it: the data given is the type's current shape.
+      schemaVersion: currentSchemaVersion(type),
       streamId,
       streamVersion,
       position,
@@ -111,6 +114,7 @@ export class EventLog {
       receivedAt: T0,
       location: at(PLACES.ogossagou, { place: 'Ogossagou', cercle: 'Bankass', region: 'Mopti' }),
       threat: { kind: 'attack-on-civilians' },
+      intakeGrading: NOT_GRADED_AT_INTAKE,
       ...data,
     };
     return this.record(alertStreamId(alertId), 'AlertReceived', full, { occurredAt: full.receivedAt, ...times });

@@ -1,0 +1,106 @@
+import { attribute } from './attribution';
+import { neighboursWithin, type Context } from './context';
+import { dayString } from './days';
+import { exposureOf, type Exposure } from './exposure';
+import { POST_WINDOW_DAYS, type Vicinity } from './methodology';
+import { isProvisional } from './reporting-lag';
+
+export type EpisodeDay = Readonly<{
+  /** k = 1..14 after the departure day. */
+  day: number;
+  /** null while the episode is under way. */
+  date: string | null;
+  count: number;
+  /** Without the reports of the unit that was present (presence raises reporting). */
+  countWithoutOwnUnit: number;
+  /** 1 when the day is observed (≤ asOf) and not censored by another presence. */
+  atRisk: number;
+  provisional: boolean;
+}>;
+
+/** One episode's counts for one vicinity: c[1..14], days at risk, baseline (DOMAIN.md outputs). */
+export type EpisodeCurve = Readonly<{
+  episodeId: string;
+  vicinity: Vicinity;
+  arrival: string;
+  /** null while under way: no post window yet. */
+  departure: string | null;
+  days: readonly EpisodeDay[];
+  /** The first k censored by another presence arriving within the outer radius. */
+  censoredFromDay: number | null;
+  baseline: Readonly<{ from: string; to: string; days: number; count: number; countWithoutOwnUnit: number; provisional: boolean }>;
+  /** Incidents while it was under way (day 0 included): outside the curve. */
+  during: number;
+  /** Its window has not reached its end plus the reporting lag. */
+  provisional: boolean;
+}>;
+
+type Tally = { post: number[]; postOwn: number[]; baseline: number; baselineOwn: number; during: number };
+
+/** Every episode's curve for one vicinity, in episode id order. */
+export const episodeCurves = (ctx: Context, vicinity: Vicinity, lagDays: number): EpisodeCurve[] => {
+  const { timeline } = ctx;
+  const exposures: Exposure[] = timeline.map((t, i) => exposureOf(t, neighboursWithin(ctx, i, vicinity.outerKm), ctx.asOfDay));
+  const tallies: Tally[] = timeline.map(() => ({
+    post: new Array<number>(POST_WINDOW_DAYS).fill(0),
+    postOwn: new Array<number>(POST_WINDOW_DAYS).fill(0),
+    baseline: 0,
+    baselineOwn: 0,
+    during: 0,
+  }));
+  for (const incident of ctx.incidents) {
+    if (incident.precision !== 'daily') continue;
+    const a = attribute(incident, incident.near, vicinity, timeline, exposures);
+    if (!a) continue;
+    const tally = tallies[a.episode];
+    const unit = timeline[a.episode].episode.unit;
+    const own = unit !== undefined && incident.view.reportingUnit === unit;
+    if (a.role === 'during') tally.during += 1;
+    if (a.role === 'post') {
+      tally.post[a.k - 1] += 1;
+      if (own) tally.postOwn[a.k - 1] += 1;
+    }
+    if (a.role === 'baseline') {
+      tally.baseline += 1;
+      if (own) tally.baselineOwn += 1;
+    }
+  }
+  return timeline.map((t, i) => curveOf(ctx, vicinity, lagDays, i, exposures[i], tallies[i]));
+};
+
+const curveOf = (ctx: Context, vicinity: Vicinity, lagDays: number, i: number, exposure: Exposure, tally: Tally): EpisodeCurve => {
+  const t = ctx.timeline[i];
+  const provisional = (day: number) => isProvisional(day, ctx.asOf, lagDays);
+  const departure = t.departure;
+  const days = Array.from({ length: POST_WINDOW_DAYS }, (_, j): EpisodeDay => {
+    const day = (departure ?? t.arrival) + j + 1;
+    return {
+      day: j + 1,
+      date: departure === undefined ? null : dayString(day),
+      count: tally.post[j],
+      countWithoutOwnUnit: tally.post[j] - tally.postOwn[j],
+      atRisk: exposure.postAtRisk[j],
+      provisional: departure === undefined || provisional(day),
+    };
+  });
+  const censored = exposure.censoredFromDay;
+  const windowEnd = departure === undefined ? undefined : departure + (censored !== undefined ? censored - 1 : POST_WINDOW_DAYS);
+  return {
+    episodeId: t.episode.episodeId,
+    vicinity,
+    arrival: dayString(t.arrival),
+    departure: departure === undefined ? null : dayString(departure),
+    days,
+    censoredFromDay: censored ?? null,
+    baseline: {
+      from: dayString(exposure.baselineFrom),
+      to: dayString(exposure.baselineTo),
+      days: exposure.baselineDays,
+      count: tally.baseline,
+      countWithoutOwnUnit: tally.baseline - tally.baselineOwn,
+      provisional: provisional(exposure.baselineTo),
+    },
+    during: tally.during,
+    provisional: windowEnd === undefined || provisional(windowEnd),
+  };
+};
