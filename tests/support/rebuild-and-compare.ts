@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { PostgresEventStore } from '@poc/event-store';
+import { PostgresEventStore, upcasting } from '@poc/event-store';
 import { ALL_PROJECTIONS, PostgresReadModelStore, ProjectionRunner } from '@poc/projections';
 
 const withDatabase = (url: string, name: string) => {
@@ -21,7 +21,8 @@ export const rebuildAndCompare = async (databaseUrl: string): Promise<void> => {
   const live = new Pool({ connectionString: databaseUrl, max: 4 });
   const fresh = new Pool({ connectionString: withDatabase(databaseUrl, name), max: 4 });
   try {
-    const store = await PostgresEventStore.open(live);
+    // Read as the apps read: every event at its current schema version.
+    const store = upcasting(await PostgresEventStore.open(live));
     const rebuilt = new PostgresReadModelStore(fresh);
     const runner = new ProjectionRunner(rebuilt, ALL_PROJECTIONS);
     await runner.init();

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ExportCommand } from './export/export.command';
 import { HistoryCommand } from './history/history.command';
+import { RebuildCommand } from './rebuild/rebuild.command';
+import { ReplayCommand } from './replay/replay.command';
 import { CliInfrastructure } from './shared/cli-infrastructure';
 import { StatsCommand } from './stats/stats.command';
 
 /** Analysts' tools over either store (EVENT_STORE=sqlite|postgres, as the apps). */
-@Module({ providers: [CliInfrastructure, HistoryCommand, StatsCommand, ExportCommand] })
+@Module({ providers: [CliInfrastructure, HistoryCommand, StatsCommand, ExportCommand, RebuildCommand, ReplayCommand] })
 export class AnalystCliModule {}

@@ -7,6 +7,10 @@ export type EventToAppend = Readonly<{
   type: string;
   data: unknown;
   occurredAt: string;
+  /**
+   * The schema version of `data` (docs/schema-evolution.md). A raw adapter records 1 when it
+   * is not given; `upcasting(store)` records the type's current version.
+   */
   schemaVersion?: number;
   metadata: EventMetadata;
 }>;

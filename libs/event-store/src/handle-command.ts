@@ -1,4 +1,4 @@
-import { fold, type Command, type Decider, type DomainEvent, type EventMetadata } from '@poc/domain';
+import { currentSchemaVersion, fold, type Command, type Decider, type DomainEvent, type EventMetadata } from '@poc/domain';
 import type { AppendResult, EventStore, IdempotencyClaim } from './event-store.port';
 import { WrongExpectedVersion } from './event-store.port';
 
@@ -15,6 +15,8 @@ const MAX_ATTEMPTS = 3;
 /**
  * Emmett's command handling: read the stream, fold, decide, append at the version that
  * was read. The domain stays pure; this is the only place a decision meets the store.
+ * `store` must read events at their current schema version (`upcasting(adapter)`, as the
+ * composition root gives it): the decider folds only current shapes.
  */
 export const handleCommand = async <S, C extends Command, E extends DomainEvent>(
   store: EventStore,
@@ -31,7 +33,14 @@ export const handleCommand = async <S, C extends Command, E extends DomainEvent>
     try {
       return await store.append(
         streamId,
-        events.map((e) => ({ type: e.type, data: e.data, occurredAt: e.occurredAt, metadata: options.metadata })),
+        // Deciders emit each type's current shape: record that version (AlertReceived: 2).
+        events.map((e) => ({
+          type: e.type,
+          data: e.data,
+          occurredAt: e.occurredAt,
+          schemaVersion: currentSchemaVersion(e.type),
+          metadata: options.metadata,
+        })),
         {
           expectedVersion: version === 0 ? 'no-stream' : version,
           ...(options.idempotency && { idempotency: options.idempotency }),

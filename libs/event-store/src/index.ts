@@ -3,3 +3,4 @@ export * from './follow';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
 export * from './handle-command';
+export * from './upcasting-event-store';

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@poc/domain';
 import { applyEvents, keysNeeded } from './apply-events';
 import { handlesEvent, type Projection } from './projection';
-import { ConcurrentDocUpdate, type DocWrite, type ReadModelStore } from './read-model-store.port';
+import { ConcurrentDocUpdate, supportsBlueGreen, type DocWrite, type ReadModelStore } from './read-model-store.port';
 
 const MAX_ATTEMPTS = 5;
 
@@ -9,6 +9,11 @@ const MAX_ATTEMPTS = 5;
  * I/O around the pure projections: load the documents a batch touches, fold the batch,
  * write documents, checkpoints and per-stream versions in one transaction. A redelivered
  * event (its stream version already applied) is skipped, so each event takes effect once.
+ *
+ * On a store with blue/green support, `init` records the version each projection is built
+ * with (if none is recorded yet), and every batch is fenced: the projections' generations
+ * are read before anything else and checked again inside the commit, so a batch begun
+ * before a rebuilt read model was swapped in is refused and retried against the new one.
  */
 export class ProjectionRunner {
   constructor(
@@ -18,6 +23,9 @@ export class ProjectionRunner {
 
   async init(): Promise<void> {
     await this.store.ensureCollections(this.projections.map((p) => p.collection));
+    if (supportsBlueGreen(this.store)) {
+      await this.store.registerBuilds(this.projections.map((p) => ({ projection: p.name, version: p.version })));
+    }
   }
 
   /** The lowest checkpoint: every event at or below it has been applied by every projection. */
@@ -38,6 +46,8 @@ export class ProjectionRunner {
   }
 
   private async applyOnce(batch: readonly StoredEvent[]): Promise<void> {
+    // First, before any read: what the commit checks to know nothing was swapped meanwhile.
+    const generations = supportsBlueGreen(this.store) ? await this.store.generations(this.projections.map((p) => p.name)) : undefined;
     const position = batch.reduce((max, e) => Math.max(max, e.position), 0);
     const writes: DocWrite[] = [];
     const streamVersions: { projection: string; streamId: string; version: number }[] = [];
@@ -73,6 +83,7 @@ export class ProjectionRunner {
       writes,
       streamVersions,
       checkpoints: this.projections.map((p) => ({ projection: p.name, position })),
+      ...(generations && { generations: this.projections.map((p) => ({ projection: p.name, generation: generations.get(p.name) ?? 0 })) }),
     });
   }
 }

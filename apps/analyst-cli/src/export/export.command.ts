@@ -4,7 +4,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import type { StoredEvent } from '@poc/domain';
 import { incidentsProjection, type IncidentView } from '@poc/projections';
 import { CliInfrastructure } from '../shared/cli-infrastructure';
-import { CliError, parseTime } from '../shared/cli-error';
+import { CliError, parseEndTime, parseTime } from '../shared/cli-error';
 import { ACLED_COLUMNS, toAcledRow } from './acled-format';
 
 type Options = { from?: string; to?: string; format: 'ndjson' | 'csv' | 'acled' };
@@ -28,7 +28,7 @@ export class ExportCommand extends CommandRunner {
 
   @Option({ flags: '--to <time>', description: 'up to this day (inclusive) or UTC time' })
   parseTo(value: string): string {
-    return value.length === 10 ? new Date(Date.parse(parseTime(value, '--to')) + 86_399_999).toISOString() : parseTime(value, '--to');
+    return parseEndTime(value, '--to');
   }
 
   @Option({ flags: '--format <format>', description: 'ndjson (default), csv or acled', defaultValue: 'ndjson' })

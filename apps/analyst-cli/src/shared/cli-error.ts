@@ -7,3 +7,7 @@ export const parseTime = (value: string, option: string): string => {
   }
   return new Date(value.length === 10 ? `${value}T00:00:00Z` : value).toISOString();
 };
+
+/** An inclusive upper bound: a day means up to its last millisecond (UTC), a time means that instant. */
+export const parseEndTime = (value: string, option: string): string =>
+  value.length === 10 ? new Date(Date.parse(parseTime(value, option)) + 86_399_999).toISOString() : parseTime(value, option);

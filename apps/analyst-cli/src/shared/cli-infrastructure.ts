@@ -1,12 +1,11 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { loadConfig, openInfrastructure, type Infrastructure } from '@poc/platform';
+import { loadConfig, openInfrastructure, type AppConfig, type Infrastructure } from '@poc/platform';
 import { CliError } from './cli-error';
 
 export const CLI_INFRA = Symbol('CLI_INFRA');
 
 /** Opens the configured stores once, lazily, and turns "cannot connect" into one clear line. */
-export const openCliInfrastructure = async (): Promise<Infrastructure> => {
-  const config = loadConfig();
+export const openCliInfrastructure = async (config: AppConfig = loadConfig()): Promise<Infrastructure> => {
   try {
     return await openInfrastructure({ ...config, BUS: 'inprocess' });
   } catch (error) {
@@ -18,9 +17,16 @@ export const openCliInfrastructure = async (): Promise<Infrastructure> => {
 @Injectable()
 export class CliInfrastructure implements OnApplicationShutdown {
   private opened?: Promise<Infrastructure>;
+  private loaded?: AppConfig;
+
+  /** The same environment as the apps: EVENT_STORE, DATA_DIR, DATABASE_URL. */
+  config(): AppConfig {
+    this.loaded ??= loadConfig();
+    return this.loaded;
+  }
 
   get(): Promise<Infrastructure> {
-    this.opened ??= openCliInfrastructure();
+    this.opened ??= openCliInfrastructure(this.config());
     return this.opened;
   }
 

@@ -1,7 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { ALERT_CHANNELS, THREAT_KINDS, type AlertChannel, type ThreatKind } from '@poc/domain';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ALERT_CHANNELS,
+  RELIABILITY_GRADES,
+  THREAT_KINDS,
+  type AlertChannel,
+  type Credibility,
+  type Reliability,
+  type ThreatKind,
+} from '@poc/domain';
 import { LocationDto } from '../shared/geo.dto';
 import { IsShortText, IsUtcTime } from '../shared/validators';
 
@@ -42,4 +50,22 @@ export class ReceiveAlertDto {
   @ApiPropertyOptional({ type: CallerDto })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => CallerDto)
   caller?: CallerDto;
+
+  @ApiPropertyOptional({
+    enum: RELIABILITY_GRADES,
+    example: 'C',
+    description: 'source reliability at intake (Admiralty code: A completely reliable … E unreliable, F cannot be judged); omitted: F',
+  })
+  @IsOptional() @IsIn(RELIABILITY_GRADES)
+  reliability?: Reliability;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 6,
+    example: 3,
+    description: 'information credibility at intake (Admiralty code: 1 confirmed … 5 improbable, 6 cannot be judged); omitted: 6',
+  })
+  @IsOptional() @IsInt() @Min(1) @Max(6)
+  credibility?: Credibility;
 }

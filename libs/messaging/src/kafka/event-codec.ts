@@ -1,4 +1,4 @@
-import type { StoredEvent } from '@poc/domain';
+import { upcast, type StoredEvent } from '@poc/domain';
 import type { IHeaders, KafkaMessage, Message } from 'kafkajs';
 
 /**
@@ -23,6 +23,12 @@ const header = (headers: IHeaders | undefined, name: string): string | undefined
   return value === undefined ? undefined : Buffer.isBuffer(value) ? value.toString() : Array.isArray(value) ? String(value[0]) : String(value);
 };
 
+/**
+ * The event of a message, at its type's current schema version: the topic keeps what was
+ * published before a schema change (v1 AlertReceived), and consumers read only current
+ * shapes (docs/schema-evolution.md). Throws `UnsupportedSchemaVersion` for a version newer
+ * than this code knows.
+ */
 export const fromMessage = (message: KafkaMessage): StoredEvent => {
   if (!message.value) throw new UndecodableMessage('message has no value');
   let event: StoredEvent;
@@ -38,5 +44,5 @@ export const fromMessage = (message: KafkaMessage): StoredEvent => {
     Number.isInteger(event.position) &&
     event.type === header(message.headers, 'event-type');
   if (!ok) throw new UndecodableMessage('message is not an event envelope');
-  return event;
+  return upcast(event);
 };

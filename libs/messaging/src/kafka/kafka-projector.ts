@@ -1,5 +1,5 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import type { StoredEvent } from '@poc/domain';
+import { UnsupportedSchemaVersion, type StoredEvent } from '@poc/domain';
 import type { ProjectionRunner } from '@poc/projections';
 import { fromMessage } from './event-codec';
 import { deadLetterTopic } from './kafka-topics';
@@ -64,6 +64,10 @@ export class KafkaProjector {
         return { message, error };
       }
     });
+    // An event written by newer code (a schema version this projector cannot read yet) is not
+    // poison: retry the batch until this projector runs the new code, never dead-letter it.
+    const tooNew = decoded.find((d) => d.error instanceof UnsupportedSchemaVersion && d.error.schemaVersion > d.error.currentVersion);
+    if (tooNew) throw tooNew.error;
     const events = decoded.filter((d) => d.event).map((d) => d.event!);
     try {
       await this.runner.handle(events);

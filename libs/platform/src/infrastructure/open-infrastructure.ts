@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { PostgresEventStore, SqliteEventStore, type EventStore } from '@poc/event-store';
+import { PostgresEventStore, SqliteEventStore, upcasting, type EventStore } from '@poc/event-store';
 import { ALL_PROJECTIONS, PostgresReadModelStore, ProjectionRunner, SqliteReadModelStore, type ReadModelStore } from '@poc/projections';
 import type { AppConfig } from '../config/app-config';
 import { openKafka, type KafkaInfrastructure } from './kafka-infrastructure';
@@ -53,12 +53,15 @@ const openPostgres = async (config: AppConfig) => {
 
 export const openInfrastructure = async (config: AppConfig): Promise<Infrastructure> => {
   const stores = config.EVENT_STORE === 'postgres' ? await openPostgres(config) : openSqlite(config);
+  // Every reader (deciders, projections, the relay, exports, GET /streams) gets events at their
+  // current schema version; stored rows are never rewritten (docs/schema-evolution.md).
+  const eventStore = upcasting(stores.eventStore);
   const runner = new ProjectionRunner(stores.readModelStore, ALL_PROJECTIONS);
   await runner.init();
   const kafka = config.BUS === 'kafka' ? await openKafka(config) : undefined;
   const pool = 'pool' in stores ? stores.pool : undefined;
   return {
-    eventStore: stores.eventStore,
+    eventStore,
     readModelStore: stores.readModelStore,
     runner,
     ...(pool && { pool }),
@@ -66,7 +69,7 @@ export const openInfrastructure = async (config: AppConfig): Promise<Infrastruct
     close: async () => {
       await kafka?.producer.disconnect().catch(() => undefined);
       await kafka?.admin.disconnect().catch(() => undefined);
-      await stores.eventStore.close();
+      await eventStore.close();
       if ('close' in stores) await stores.close();
       await pool?.end();
     },

@@ -1,4 +1,4 @@
-import type { AlertEvent, Location, StoredEvent } from '@poc/domain';
+import type { AlertEvent, IntakeGrading, Location, StoredEvent } from '@poc/domain';
 import type { Projection } from '../projection';
 
 export type AlertResponse = Readonly<{ kind: 'flight' | 'patrol'; id: string; at: string }>;
@@ -12,6 +12,11 @@ export type AlertView = Readonly<{
   recordedAt?: string;
   location?: Location;
   threat?: Readonly<{ kind: string; expectedAt?: string }>;
+  /**
+   * The Admiralty grading the operator gave at intake; F6 ("cannot be judged") when none was
+   * given, and for every alert recorded before intake grading existed (AlertReceived v1).
+   */
+  intakeGrading?: IntakeGrading;
   description?: string;
   /** Caller details never enter a read model: only whether there were any. */
   hasCaller?: boolean;
@@ -41,6 +46,7 @@ const evolve = (doc: AlertView | undefined, event: StoredEvent, key: string): Al
   const view = doc ?? empty(key);
   switch (event.type) {
     case 'AlertReceived': {
+      // Schema v2 only: the store upcasts v1 on read, so every AlertReceived has its grading.
       const { data } = event as unknown as StoredEvent<'AlertReceived', Extract<AlertEvent, { type: 'AlertReceived' }>['data']>;
       return {
         ...view,
@@ -50,6 +56,7 @@ const evolve = (doc: AlertView | undefined, event: StoredEvent, key: string): Al
         recordedAt: event.recordedAt,
         location: data.location,
         threat: data.threat,
+        intakeGrading: data.intakeGrading,
         ...(data.description !== undefined && { description: data.description }),
         hasCaller: data.caller !== undefined,
       };
@@ -78,7 +85,8 @@ const evolve = (doc: AlertView | undefined, event: StoredEvent, key: string): Al
 
 export const alertsProjection: Projection<AlertView> = {
   name: 'alerts',
-  version: 1,
+  // 2: the view shows the intake grading (AlertReceived v2).
+  version: 2,
   collection: {
     name: 'alerts',
     columns: { status: 'text', received_at: 'text', priority: 'text', channel: 'text', cercle: 'text', h3: 'text', responded: 'integer' },

@@ -1,3 +1,4 @@
+import { upcast, type StoredEvent } from '@poc/domain';
 import { ProjectionSpecification, foldInBatches } from '../testing/projection-specification';
 import { EventLog, PLACES, at, area } from '../testing/events';
 import { alertsProjection, type AlertView } from './alerts.projection';
@@ -18,6 +19,7 @@ const openView = (alertId: string): AlertView => ({
   recordedAt,
   location,
   threat: { kind: 'attack-on-civilians', expectedAt: '2020-03-01T18:00:00.000Z' },
+  intakeGrading: { reliability: 'F', credibility: 6 },
   description: 'armed men seen near the village',
   hasCaller: false,
   responses: [],
@@ -57,6 +59,22 @@ describe('alerts projection', () => {
           expect(stored).not.toContain(caller.name);
           expect(stored).not.toContain(caller.phone);
         });
+    });
+
+    it('shows the intake grading the operator gave', () => {
+      const log = new EventLog();
+      spec
+        .given([])
+        .when(log.alertReceived('a1', { intakeGrading: { reliability: 'B', credibility: 3 } }))
+        .then((docs) => expect(docs.get('a1')!.intakeGrading).toEqual({ reliability: 'B', credibility: 3 }));
+    });
+
+    it('shows an alert stored as v1 (before intake grading), read upcast, as F6 "cannot be judged"', () => {
+      const log = new EventLog();
+      const v2 = received(log);
+      const { intakeGrading: _grading, ...v1Data } = v2.data;
+      const storedV1: StoredEvent = { ...v2, schemaVersion: 1, data: v1Data };
+      spec.given([]).when(upcast(storedV1)).then({ a1: openView('a1') });
     });
 
     it('leaves description out when none was given', () => {

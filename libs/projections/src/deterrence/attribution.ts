@@ -62,7 +62,8 @@ export const attribute = (
 ): Attribution | undefined => {
   const near = nearAll.filter((n) => n.km <= vicinity.outerKm);
   if (near.length === 0) return undefined;
-  const beyondInner = (n: Near) => n.km > vicinity.innerKm;
+  // A disk (inner radius 0) holds its centre; a ring starts beyond its inner radius.
+  const beyondInner = (n: Near) => vicinity.innerKm === 0 || n.km > vicinity.innerKm;
   const present = underWay(timeline, near, incident.day);
   if (present) return beyondInner(present) ? { role: 'during', episode: present.index } : undefined;
   const departed = mostRecentDeparture(timeline, near, incident.day);

@@ -6,7 +6,14 @@ export const DAY_MS = 86_400_000;
 
 export const dayNumber = (iso: string): number => Math.floor(Date.parse(iso) / DAY_MS);
 
-export const dayString = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const names = new Map<number, string>();
 
-/** The first instant of a day, ISO. */
-export const dayStart = (day: number): string => new Date(day * DAY_MS).toISOString();
+/** YYYY-MM-DD of a day number (memoised: outputs name the same few hundred days over and over). */
+export const dayString = (day: number): string => {
+  let name = names.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (names.size < 100_000) names.set(day, name);
+  }
+  return name;
+};

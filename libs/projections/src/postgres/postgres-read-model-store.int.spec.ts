@@ -26,10 +26,19 @@ const urlOf = (database: string): string => {
   return url.toString();
 };
 
+/**
+ * The test server is initialised with the C locale, but a production one (the postgres:15
+ * image) sorts text by en_US rules by default. Test databases take such a collation, so
+ * that no ordering silently relies on C.
+ */
+const PRODUCTION_LIKE_LOCALE = "TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'";
+
 /** A fresh database on DATABASE_URL's server; each `open` is a new pool to it (another projector). */
 const freshDatabase = async () => {
   const database = `rm_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.query(`CREATE DATABASE ${database} ${PRODUCTION_LIKE_LOCALE}`).catch((error: Error) => {
+    throw new Error(`${error.message} (creating a test database with an ICU en-US collation: PostgreSQL 15 or later, built with ICU)`);
+  });
   const pools: Pool[] = [];
   const open = (): Pool => {
     const pool = new Pool({ connectionString: urlOf(database), max: 5 });
@@ -90,19 +99,25 @@ describe('PostgresReadModelStore', () => {
     expect(await store.find(alertsProjection.collection)).toEqual([good]);
   });
 
-  it('keeps revisions, positions and versions as BIGINT and documents as JSONB', async () => {
+  it('test databases sort text by en-US rules, not by code point, as a production server would', async () => {
+    const { rows } = await pool.query("SELECT x FROM (VALUES ('b'), ('a'), ('B')) v(x) ORDER BY x");
+    expect(rows.map((r) => r.x)).toEqual(['a', 'b', 'B']);
+  });
+
+  it('keeps revisions, positions and versions as BIGINT, documents as JSONB, and text in the C collation', async () => {
     const { rows } = await pool.query(
-      `SELECT table_name, column_name, data_type FROM information_schema.columns
-       WHERE table_schema = 'public' AND (column_name IN ('rev', 'doc', 'position', 'version') OR (table_name = 'rm_alerts' AND column_name = 'responded'))
-       ORDER BY table_name, column_name`,
+      `SELECT table_name, column_name, data_type, collation_name FROM information_schema.columns
+       WHERE table_schema = 'public' AND (column_name IN ('rev', 'doc', 'position', 'version') OR table_name = 'rm_alerts')`,
     );
     expect(rows).toEqual(
       expect.arrayContaining([
-        { table_name: 'rm_alerts', column_name: 'doc', data_type: 'jsonb' },
-        { table_name: 'rm_alerts', column_name: 'responded', data_type: 'bigint' },
-        { table_name: 'rm_alerts', column_name: 'rev', data_type: 'bigint' },
-        { table_name: 'rm_checkpoints', column_name: 'position', data_type: 'bigint' },
-        { table_name: 'rm_stream_versions', column_name: 'version', data_type: 'bigint' },
+        { table_name: 'rm_alerts', column_name: 'key', data_type: 'text', collation_name: 'C' },
+        { table_name: 'rm_alerts', column_name: 'status', data_type: 'text', collation_name: 'C' },
+        { table_name: 'rm_alerts', column_name: 'doc', data_type: 'jsonb', collation_name: null },
+        { table_name: 'rm_alerts', column_name: 'responded', data_type: 'bigint', collation_name: null },
+        { table_name: 'rm_alerts', column_name: 'rev', data_type: 'bigint', collation_name: null },
+        { table_name: 'rm_checkpoints', column_name: 'position', data_type: 'bigint', collation_name: null },
+        { table_name: 'rm_stream_versions', column_name: 'version', data_type: 'bigint', collation_name: null },
       ]),
     );
   });

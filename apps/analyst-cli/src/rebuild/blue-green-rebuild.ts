@@ -1,0 +1,159 @@
+import type { EventStore } from '@poc/event-store';
+import {
+  ProjectionRunner,
+  shadowName,
+  shadowOf,
+  type BlueGreenReadModelStore,
+  type Projection,
+  type ReadModelStore,
+} from '@poc/projections';
+import { NO_PROGRESS, type Progress } from '../shared/progress';
+
+export type RebuildOptions = Readonly<{
+  eventStore: EventStore;
+  store: BlueGreenReadModelStore;
+  projections: readonly Projection[];
+  /** Discard any shadow build left by an earlier run instead of resuming it. */
+  restart?: boolean;
+  batchSize?: number;
+  /** At most this many events per second (spares a shared database); unlimited by default. */
+  maxRate?: number;
+  progress?: Progress;
+  /** Lines for the operator (stderr). */
+  say?: (line: string) => void;
+  /** Called after each committed shadow batch, with the position reached (tests use it to interrupt). */
+  afterBatch?: (position: number) => void | Promise<void>;
+}>;
+
+export type RebuiltProjection = Readonly<{ name: string; version: number; generation: number; documents: number; resumedFrom: number }>;
+
+export type RebuildReport = Readonly<{
+  projections: readonly RebuiltProjection[];
+  /** Where the shadow build started this run (0 from scratch, more when resumed). */
+  fromPosition: number;
+  /** The position the swapped-in read models had reached. */
+  position: number;
+  /** Events applied this run, before the swap and in its final catch-up. */
+  events: number;
+  finalEvents: number;
+  seconds: number;
+  swapMs: number;
+}>;
+
+const DEFAULT_BATCH = 1000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Blue/green rebuild of `projections`: build each into its shadow (`<name>__next`) from the
+ * event store while the live read models keep serving, resuming a shadow left by an
+ * interrupted run when it was built by the same code version; catch up to the head; then
+ * let the store, in one transaction, apply the last events and swap the shadows in.
+ */
+export const rebuildReadModels = async (options: RebuildOptions): Promise<RebuildReport> => {
+  const { eventStore, store, projections } = options;
+  const say = options.say ?? (() => undefined);
+  const progress = options.progress ?? NO_PROGRESS;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const started = Date.now();
+
+  // 1. The shadows: resume those built by this code version, start the others afresh.
+  const builds = await store.builds();
+  const resumable = new Set<string>();
+  for (const projection of projections) {
+    const shadow = builds.get(shadowName(projection.name));
+    if (shadow && shadow.version === projection.version && !options.restart) {
+      resumable.add(projection.name);
+      continue;
+    }
+    if (shadow) {
+      say(
+        shadow.version === projection.version
+          ? `discarding the unfinished rebuild of ${projection.name} (--restart)`
+          : `discarding the unfinished rebuild of ${projection.name}: it was built with v${shadow.version}, the code is at v${projection.version}`,
+      );
+    }
+    await store.dropShadow(projection.name, projection.collection);
+  }
+  const shadows = projections.map(shadowOf);
+  const runner = new ProjectionRunner(store, shadows);
+  await runner.init();
+  const resumedFrom = new Map<string, number>();
+  for (const projection of projections) {
+    const at = resumable.has(projection.name) ? await store.checkpoint(shadowName(projection.name)) : 0;
+    resumedFrom.set(projection.name, at);
+    if (at > 0) say(`resuming the rebuild of ${projection.name} (v${projection.version}) from position ${at}`);
+  }
+
+  // 2. Catch up with the store while the live read models keep serving.
+  const fromPosition = await runner.position();
+  let position = fromPosition;
+  let head = await eventStore.lastPosition();
+  let events = 0;
+  progress.start(head - fromPosition);
+  try {
+    for (;;) {
+      const batch = await eventStore.readAll({ fromPosition: position, limit: batchSize });
+      if (batch.length === 0) {
+        const now = await eventStore.lastPosition();
+        if (now <= position) break;
+        head = now;
+        continue;
+      }
+      await runner.handle(batch);
+      position = batch[batch.length - 1]!.position;
+      events += batch.length;
+      head = Math.max(head, position);
+      progress.update(position - fromPosition, events, head - fromPosition);
+      await options.afterBatch?.(position);
+      if (options.maxRate) {
+        const due = (events / options.maxRate) * 1000 - (Date.now() - started);
+        if (due > 0) await sleep(due);
+      }
+    }
+  } finally {
+    progress.stop();
+  }
+
+  // 3. One transaction: the events appended meanwhile, then the swap.
+  let finalEvents = 0;
+  const swapStarted = Date.now();
+  const swapped = await store.swapShadows(
+    projections.map((p) => ({ projection: p.name, collection: p.collection, version: p.version })),
+    async (inTransaction: ReadModelStore) => {
+      const last = new ProjectionRunner(inTransaction, shadows);
+      // The head as of now, with the live projectors' commits held off: every event they
+      // have applied is at or below it; what comes later they apply to the new tables.
+      const target = await eventStore.lastPosition();
+      for (let at = position; at < target; ) {
+        const batch = await eventStore.readAll({ fromPosition: at, limit: batchSize });
+        if (batch.length === 0) break;
+        await last.handle(batch);
+        at = batch[batch.length - 1]!.position;
+        finalEvents += batch.length;
+      }
+    },
+  );
+  const swapMs = Date.now() - swapStarted;
+
+  const rebuilt: RebuiltProjection[] = [];
+  for (const p of projections) {
+    const [counted] = await store.countBy(p.collection, []);
+    rebuilt.push({
+      name: p.name,
+      version: p.version,
+      generation: swapped.generations.get(p.name) ?? 0,
+      documents: counted?.count ?? 0,
+      resumedFrom: resumedFrom.get(p.name) ?? 0,
+    });
+  }
+  return {
+    projections: rebuilt,
+    fromPosition,
+    position: swapped.position,
+    events: events + finalEvents,
+    finalEvents,
+    seconds: (Date.now() - started) / 1000,
+    swapMs,
+  };
+};

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { toLocation, type AlertReceivedV1Data, type StoredEvent } from '@poc/domain';
+import { PostgresEventStore, SqliteEventStore, type EventStore } from '@poc/event-store';
+import { alertsProjection, type AlertView } from '@poc/projections';
+import { loadConfig } from '../config/app-config';
+import { openInfrastructure, SQLITE_FILE, type Infrastructure } from './open-infrastructure';
+
+const DATABASE_URL = process.env.DATABASE_URL;
+if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: the int tests need a PostgreSQL server (the int global setup starts one)');
+
+/** An alert recorded in 2020 by code that knew only AlertReceived v1. */
+const v1Alert: AlertReceivedV1Data = {
+  alertId: 'old-1',
+  channel: 'radio',
+  receivedAt: '2020-03-05T09:30:00.000Z',
+  location: toLocation({ lat: 14.15, lon: -3.62, cercle: 'Bankass' }),
+  threat: { kind: 'armed-group-movement' },
+};
+
+/** Appends it as the old code did: schema version 1, through the raw adapter. */
+const storeAsV1 = async (raw: EventStore): Promise<StoredEvent> => {
+  const metadata = { actor: 'operator-2020', role: 'operator' as const, correlationId: 'c-2020' };
+  const { events } = await raw.append('alert-old-1', [{ type: 'AlertReceived', schemaVersion: 1, data: v1Alert, occurredAt: v1Alert.receivedAt, metadata }]);
+  return events[0]!;
+};
+
+/**
+ * The composition root reads through `upcasting()`: what every app gets from `infra.eventStore`
+ * (deciders, projections, the relay, exports, GET /streams) is v2, while the row stays v1.
+ */
+const expectReadAsV2 = async (infra: Infrastructure, stored: StoredEvent, readRaw: () => Promise<readonly StoredEvent[]>) => {
+  const v2 = { ...stored, schemaVersion: 2, data: { ...v1Alert, intakeGrading: { reliability: 'F', credibility: 6 } } };
+  expect(await infra.eventStore.readStream('alert-old-1')).toEqual([v2]);
+  expect(await infra.eventStore.readAll()).toEqual([v2]);
+
+  await infra.runner.handle(await infra.eventStore.readAll());
+  const [view] = await infra.readModelStore.find<AlertView>(alertsProjection.collection, { where: [{ column: 'key', op: '=', value: 'old-1' }] });
+  expect(view).toMatchObject({ alertId: 'old-1', status: 'open', intakeGrading: { reliability: 'F', credibility: 6 } });
+
+  expect(await readRaw()).toEqual([stored]);
+};
+
+describe('openInfrastructure reads stored v1 events as v2', () => {
+  it('SQLite (the embedded default)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'poc-open-infra-'));
+    try {
+      const raw = new SqliteEventStore(join(dataDir, SQLITE_FILE));
+      const stored = await storeAsV1(raw);
+      await raw.close();
+      const infra = await openInfrastructure(loadConfig({ DATA_DIR: dataDir }));
+      try {
+        await expectReadAsV2(infra, stored, async () => {
+          const again = new SqliteEventStore(join(dataDir, SQLITE_FILE));
+          try {
+            return await again.readStream('alert-old-1');
+          } finally {
+            await again.close();
+          }
+        });
+      } finally {
+        await infra.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('PostgreSQL (the distributed mode)', async () => {
+    const name = `infra_${randomBytes(6).toString('hex')}`;
+    const url = new URL(DATABASE_URL);
+    url.pathname = `/${name}`;
+    const admin = new Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const raw = await PostgresEventStore.open(url.toString(), { listen: false });
+      const stored = await storeAsV1(raw);
+      try {
+        const infra = await openInfrastructure(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: url.toString() }));
+        try {
+          await expectReadAsV2(infra, stored, () => raw.readStream('alert-old-1'));
+        } finally {
+          await infra.close();
+        }
+      } finally {
+        await raw.close();
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});
