@@ -32,6 +32,25 @@ describe('all-in-one over HTTP', () => {
     await runAlertFlow(app.url, app.url);
   });
 
+  it('answers the pooled deterrence curve as JSON, CSV and an SVG chart', async () => {
+    const analyst = client(app.url, KEYS.analyst);
+    const json = await analyst.get('/deterrence?operation=Buffalo&radiusKm=10');
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ episodes: 2, methodologyVersion: expect.stringMatching(/^1\./), radiusKm: 10 });
+    expect(json.body.days).toHaveLength(14);
+    expect(json.body.days.map((d: { incidents: number }) => d.incidents).slice(0, 7)).toEqual([1, 0, 0, 1, 0, 0, 1]);
+    const csv = await analyst.get('/deterrence?operation=Buffalo', { accept: 'text/csv' });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = String(csv.body).trim().split('\n');
+    expect(lines[0]).toMatch(/^day,incidents,atRisk,rate,rateRatio,ci95Low,ci95High,provisional/);
+    expect(lines).toHaveLength(15);
+    const svg = await analyst.get('/deterrence/chart.svg?operation=Buffalo');
+    expect(svg.headers.get('content-type')).toContain('image/svg+xml');
+    expect(String(svg.body)).toContain('days after departure');
+    expect((await analyst.get('/deterrence?radiusKm=-3')).status).toBe(400);
+    expect((await analyst.get('/deterrence?groupBy=colour')).status).toBe(400);
+  });
+
   it('refuses bad input with 400 naming each field, and stores nothing', async () => {
     const ops = client(app.url, KEYS.ops);
     const before = (await ops.get('/health')).body.details.eventStore.lastPosition;

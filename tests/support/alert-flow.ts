@@ -121,10 +121,14 @@ export const runAlertFlow = async (writeUrl: string, readUrl: string): Promise<{
     expect((await ops.get(`/patrols/${patrolId}?minPosition=${completed.body.position}`)).body.status).toBe('completed');
     const deterrence = await ops.get(`/patrols/${patrolId}/deterrence?minPosition=${lastPosition}`);
     expect(deterrence.status).toBe(200);
-    expect(deterrence.body).toMatchObject({ patrolId, radiusKm: 10, baseline: { days: 28, count: 2, from: '2020-02-02', to: '2020-02-29' } });
+    // Methodology 1.x: each stop is an episode (Ogossagou left 03-02, Bankass left 03-03), so
+    // day k counts from each stop's departure and two episode-days are at risk per day. The
+    // 02-14 attack near Ogossagou belongs to the baseline of the deterrent flight's pass over
+    // Ogossagou (same arrival day, an exact tie on distance, lower episode id), not the patrol's.
+    expect(deterrence.body).toMatchObject({ patrolId, radiusKm: 10, methodologyVersion: expect.stringMatching(/^1\./), baseline: { days: 56, count: 1 } });
     const counts = deterrence.body.days.map((d: { count: number }) => d.count);
-    expect(counts).toEqual([0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
-    expect(deterrence.body.days.every((d: { atRisk: number }) => d.atRisk === 1)).toBe(true);
+    expect(counts).toEqual([1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(deterrence.body.days.every((d: { atRisk: number }) => d.atRisk === 2)).toBe(true);
 
     const wide = await ops.get(`/patrols/${patrolId}/deterrence?radiusKm=25`);
     expect(wide.body.days[4]).toMatchObject({ day: 5, count: 1 });

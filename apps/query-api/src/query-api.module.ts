@@ -3,7 +3,8 @@ import { AlertQueriesController } from './alerts/alert-queries.controller';
 import { IncidentQueriesController } from './incidents/incident-queries.controller';
 import { BaseSpeedController } from './operations/base-speed.controller';
 import { BaseQueriesController, FlightQueriesController, IedQueriesController } from './operations/operation-queries.controller';
-import { PatrolDeterrenceService } from './patrols/patrol-deterrence.service';
+import { DeterrenceController } from './deterrence/deterrence.controller';
+import { DeterrenceInputs } from './deterrence/deterrence-inputs.service';
 import { PatrolQueriesController } from './patrols/patrol-queries.controller';
 import { ResponseRateController } from './response-rate/response-rate.controller';
 import { RetaliationQueriesController } from './retaliation/retaliation-queries.controller';
@@ -13,6 +14,7 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
 /** The read side for the operations centre and analysts. Needs the InfrastructureModule. */
 @Module({
   controllers: [
+    DeterrenceController,
     AlertQueriesController,
     IncidentQueriesController,
     PatrolQueriesController,
@@ -25,6 +27,6 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
     ResponseRateController,
     RetaliationQueriesController,
   ],
-  providers: [ReadModels, PatrolDeterrenceService],
+  providers: [ReadModels, DeterrenceInputs],
 })
 export class QueryApiModule {}

@@ -1,32 +1,29 @@
-import { ConflictException, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { IsNumber } from 'class-validator';
 import {
+  computePatrolDeterrence,
   DEFAULT_RADIUS_KM,
   incidentsProjection,
   patrolsProjection,
+  presencesProjection,
   type Condition,
-  type PatrolDeterrence,
+  type PatrolDeterrenceResult,
   type PatrolView,
 } from '@poc/projections';
 import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, RangeQuery, ReadOwnWritesQuery, ToNumber, upperBound } from '../shared/query-params';
+import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
-import { PatrolDeterrenceService } from './patrol-deterrence.service';
+import { DeterrenceInputs } from '../deterrence/deterrence-inputs.service';
+import { asOfInstant, RadiusAsOfQuery } from '../deterrence/deterrence-query';
 
 export class PatrolsQuery extends RangeQuery {
   @ApiPropertyOptional({ example: 'Buffalo' }) @IsOptional() @IsString() @MaxLength(80) operation?: string;
   @ApiPropertyOptional({ enum: ['deployed', 'completed'] }) @IsOptional() @IsIn(['deployed', 'completed']) status?: string;
 }
 
-export class DeterrenceQuery extends ReadOwnWritesQuery {
-  @ApiPropertyOptional({ default: DEFAULT_RADIUS_KM, minimum: 0.5, maximum: 100, description: 'vicinity radius in km' })
-  @IsOptional() @ToNumber() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0.5) @Max(100)
-  radiusKm?: number;
-}
 
 @ApiTags('patrols')
 @ApiBearerAuth()
@@ -35,7 +32,7 @@ export class DeterrenceQuery extends ReadOwnWritesQuery {
 export class PatrolQueriesController {
   constructor(
     private readonly readModels: ReadModels,
-    private readonly deterrence: PatrolDeterrenceService,
+    private readonly inputs: DeterrenceInputs,
   ) {}
 
   @Get()
@@ -55,17 +52,19 @@ export class PatrolQueriesController {
     return this.readModels.get(patrolsProjection, id, 'patrol');
   }
 
+  /** One patrol's curve (methodology 1.x): its stops as episodes, pooled. A patrol still out is provisional. */
   @Get(':id/deterrence')
   async deterrenceOf(
     @Param('id') id: string,
-    @Query() query: DeterrenceQuery,
+    @Query() query: RadiusAsOfQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PatrolDeterrence> {
-    setFreshnessHeaders(reply, await this.readModels.waitFor([patrolsProjection, incidentsProjection], query.minPosition));
-    const patrol = await this.readModels.get(patrolsProjection, id, 'patrol');
-    if (patrol.status !== 'completed' || !patrol.endedAt) {
-      throw new ConflictException(`patrol ${id} has not completed: deterrence is measured from its departure`);
-    }
-    return this.deterrence.forPatrol({ ...patrol, endedAt: patrol.endedAt }, query.radiusKm ?? DEFAULT_RADIUS_KM);
+  ): Promise<PatrolDeterrenceResult> {
+    setFreshnessHeaders(reply, await this.readModels.waitFor([patrolsProjection, presencesProjection, incidentsProjection], query.minPosition));
+    await this.readModels.get(patrolsProjection, id, 'patrol');
+    const presence = await this.readModels.get(presencesProjection, `patrol-${id}`, 'patrol presence');
+    const asOf = asOfInstant(query.asOf);
+    const radiusKm = query.radiusKm ?? DEFAULT_RADIUS_KM;
+    const inputs = await this.inputs.forPresences([presence], { radiusKm, asOf });
+    return computePatrolDeterrence({ ...inputs, patrolId: id, asOf, radiusKm });
   }
 }

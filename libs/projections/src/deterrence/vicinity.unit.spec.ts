@@ -78,7 +78,7 @@ describe('vicinity', () => {
     it('is symmetric and zero at the same point', () => {
       fc.assert(
         fc.property(centreArb, centreArb, (a, b) => {
-          expect(distanceKm(a, b)).toBeCloseTo(distanceKm(b, a), 9);
+          expect(distanceKm(a, b)).toBeCloseTo(distanceKm(b, a), 6);
           expect(distanceKm(a, a)).toBe(0);
         }),
       );
