@@ -20,7 +20,7 @@ const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 
 const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const fmt = (value: number): string => (value >= 1 ? value.toFixed(2) : value.toPrecision(2));
+const fmt = (value: number): string => (value === 0 ? "0" : value >= 1 ? value.toFixed(2) : value.toPrecision(2));
 
 /** A "nice" upper bound and ticks (1, 2, 5 × 10^n) so the axis reads easily. */
 const niceTicks = (max: number): number[] => {
@@ -49,7 +49,7 @@ export const decayChartSvg = ({ title, subtitle, points, baselineRate, footnote 
   const baseline =
     baselineRate !== null
       ? `<line x1="${M.left}" x2="${M.left + PLOT_W}" y1="${y(baselineRate)}" y2="${y(baselineRate)}" stroke="#d94801" stroke-width="2" stroke-dasharray="8 5"/>` +
-        `<text x="${M.left + PLOT_W - 4}" y="${y(baselineRate) - 6}" text-anchor="end" fill="#d94801" font-size="13">baseline ${fmt(baselineRate)} / episode-day</text>`
+        `<text x="${M.left + PLOT_W - 4}" y="${y(baselineRate) - 6}" text-anchor="end" fill="#d94801" font-size="13" stroke="white" stroke-width="4" paint-order="stroke">baseline ${fmt(baselineRate)} / episode-day</text>`
       : '';
   const yAxis = ticks
     .map((t) => `<line x1="${M.left}" x2="${M.left + PLOT_W}" y1="${y(t)}" y2="${y(t)}" stroke="#e0e0e0"/><text x="${M.left - 8}" y="${y(t) + 4}" text-anchor="end" font-size="12">${fmt(t)}</text>`)
