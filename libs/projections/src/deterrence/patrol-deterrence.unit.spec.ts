@@ -17,7 +17,7 @@ const patrolFrom = (log: EventLog, patrolId: string): Completed =>
 const incidentsFrom = (log: EventLog): IncidentView[] => [...(foldInBatches([incidentsProjection], log.events).get('incidents')!.values() as Iterable<IncidentView>)];
 
 /** An incident `km` north-east of `from`, on the given day (noon UTC unless said). */
-const incident = (log: EventLog, id: string, day: string, km: number, extra: { from?: { lat: number; lon: number }; precision?: number; timePrecision?: number; time?: string } = {}) =>
+const incident = (log: EventLog, id: string, day: string, km: number, extra: { from?: { lat: number; lon: number }; precision?: number; timePrecision?: 1 | 2 | 3; time?: string } = {}) =>
   log.incidentReported(
     id,
     { location: at(offsetKm(extra.from ?? OGOSSAGOU, 45, km), { precision: extra.precision ?? 1 }), timePrecision: extra.timePrecision ?? 1 },

@@ -17,7 +17,7 @@ const reported = (log: EventLog) =>
       fatalities: 3,
       injured: 5,
       targetsCivilians: true,
-      source: 'Undisclosed Source',
+      source: 'civilian',
       timePrecision: 1,
       description: 'village attacked at night',
       reportingUnit: 'BANBAT-1',
@@ -35,7 +35,7 @@ const reportedView: IncidentView = {
   fatalities: 3,
   injured: 5,
   targetsCivilians: true,
-  source: 'Undisclosed Source',
+  source: 'civilian',
   timePrecision: 1,
   description: 'village attacked at night',
   reportingUnit: 'BANBAT-1',
@@ -157,7 +157,7 @@ describe('incidents projection', () => {
     const log = new EventLog();
     spec
       .given([])
-      .when(log.incidentReported('i2', { targetsCivilians: false, kind: 'armed-clash' }, { occurredAt }))
+      .when(log.incidentReported('i2', { targetsCivilians: false, kind: 'clash' }, { occurredAt }))
       .then((docs) => expect(incidentsProjection.columnsOf(docs.get('i2')!).targets_civilians).toBe(0));
   });
 });

@@ -12,6 +12,8 @@ import {
   type DeterrentPassFlown,
   type FlightCompleted,
   type FlightDispatched,
+  type IncidentCorrected,
+  type IncidentReported,
   type Location,
   type PatrolCompleted,
   type PatrolDeployed,
@@ -41,19 +43,9 @@ export const PLACES = {
 export const T0 = '2020-03-01T06:00:00.000Z';
 
 /** Data of the incident, base and IED events (their domain modules are not written yet). */
-export type IncidentReportedData = {
-  incidentId: string;
-  location: Location;
-  kind: string;
-  fatalities: number;
-  injured: number;
-  targetsCivilians: boolean;
-  source?: string;
-  timePrecision: number;
-  description?: string;
-  reportingUnit?: string;
-};
-export type IncidentChanges = Partial<Omit<IncidentReportedData, 'incidentId'> & { occurredAt: string }>;
+/** The domain's own shapes, so a builder cannot drift from what deciders emit. */
+export type IncidentReportedData = IncidentReported['data'];
+export type IncidentChanges = IncidentCorrected['data']['changes'];
 export type IncidentCorrectedData = { incidentId: string; changes: IncidentChanges };
 export type IncidentRetractedData = { incidentId: string; reason: string; retractedAt: string };
 export type OperatingBaseEstablishedData = {
