@@ -1,7 +1,7 @@
-import type { IncidentView } from '../incidents/incidents.projection';
+import { asKnownAt, type IncidentView } from '../incidents/incidents.projection';
 import { dayNumber } from './days';
 import { timedEpisodes, type Episode, type TimedEpisode } from './episodes';
-import { knownAsOf, precisionClass, type PrecisionClass } from './precision';
+import { precisionClass, type PrecisionClass } from './precision';
 import { EpisodeIndex, type Near } from './proximity';
 
 export type PreparedIncident = Readonly<{
@@ -37,7 +37,11 @@ export const prepareContext = (episodes: readonly Episode[], incidents: readonly
   const index = new EpisodeIndex(timeline, maxKm);
   const triggers = new Set(timeline.flatMap((t) => (t.episode.triggerIncidentId ? [t.episode.triggerIncidentId] : [])));
   const unique = new Map<string, IncidentView>();
-  for (const incident of incidents) if (knownAsOf(incident, asOf)) unique.set(incident.incidentId, incident);
+  for (const incident of incidents) {
+    // Bitemporal: the version recorded by asOf, not today's corrected one.
+    const known = asKnownAt(incident, asOf);
+    if (known) unique.set(incident.incidentId, known);
+  }
   const prepared = [...unique.values()].sort(byId).map((view): PreparedIncident => {
     const precision = precisionClass(view);
     const placed = precision === 'daily' || precision === 'window';

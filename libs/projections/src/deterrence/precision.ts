@@ -22,5 +22,3 @@ export const precisionClass = (incident: IncidentView): PrecisionClass => {
 /** Only day-precise, place-precise (geo precision 1–2) active incidents enter a daily curve. */
 export const countsInCurve = (incident: IncidentView): boolean => precisionClass(incident) === 'daily';
 
-/** What the operations centre had recorded by `asOf` (corrections and retractions as now known). */
-export const knownAsOf = (incident: IncidentView, asOf: string): boolean => Date.parse(incident.recordedAt) <= Date.parse(asOf);

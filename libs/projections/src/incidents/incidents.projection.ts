@@ -18,7 +18,32 @@ export type IncidentView = Readonly<{
   reportingUnit?: string;
   corrections: number;
   retraction?: Readonly<{ reason: string; retractedAt: string }>;
+  /**
+   * What was known before each later correction or retraction, with when that change was
+   * recorded: `asKnownAt` rebuilds the view an analyst would have seen on a date.
+   */
+  superseded?: readonly Readonly<{ until: string; view: IncidentSnapshot }>[];
 }>;
+
+export type IncidentSnapshot = Omit<IncidentView, 'superseded'>;
+
+const snapshot = ({ superseded: _history, ...view }: IncidentView): IncidentSnapshot => view;
+
+/** Remember the current view as superseded from `event`'s record time on. */
+const supersede = (doc: IncidentView, event: StoredEvent): Pick<IncidentView, 'superseded'> => ({
+  superseded: [...(doc.superseded ?? []), { until: event.recordedAt, view: snapshot(doc) }],
+});
+
+/**
+ * The incident as the store knew it at `asOf` (by recorded time): undefined if not yet
+ * reported, an earlier version if corrected or retracted since.
+ */
+export const asKnownAt = (view: IncidentView, asOf: string): IncidentSnapshot | undefined => {
+  const at = Date.parse(asOf);
+  if (Date.parse(view.recordedAt) > at) return undefined;
+  const earlier = (view.superseded ?? []).find((s) => Date.parse(s.until) > at);
+  return earlier ? earlier.view : snapshot(view);
+};
 
 type Reported = Omit<IncidentView, 'status' | 'occurredAt' | 'recordedAt' | 'corrections' | 'retraction'>;
 type Changes = Partial<Omit<Reported, 'incidentId'> & { occurredAt: string }>;
@@ -32,12 +57,12 @@ const evolve = (doc: IncidentView | undefined, event: StoredEvent): IncidentView
     case 'IncidentCorrected': {
       if (!doc) return doc;
       const { changes } = event.data as { changes: Changes };
-      return { ...doc, ...changes, corrections: doc.corrections + 1 };
+      return { ...doc, ...changes, corrections: doc.corrections + 1, ...supersede(doc, event) };
     }
     case 'IncidentRetracted': {
       if (!doc) return doc;
       const { reason, retractedAt } = event.data as { reason: string; retractedAt: string };
-      return { ...doc, status: 'retracted', retraction: { reason, retractedAt } };
+      return { ...doc, status: 'retracted', retraction: { reason, retractedAt }, ...supersede(doc, event) };
     }
     default:
       return doc;
@@ -46,7 +71,8 @@ const evolve = (doc: IncidentView | undefined, event: StoredEvent): IncidentView
 
 export const incidentsProjection: Projection<IncidentView> = {
   name: 'incidents',
-  version: 1,
+  // 2: keeps superseded versions for as-of queries.
+  version: 2,
   collection: {
     name: 'incidents',
     columns: {

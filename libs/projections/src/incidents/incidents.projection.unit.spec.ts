@@ -1,6 +1,7 @@
+import type { StoredEvent } from '@poc/domain';
 import { ProjectionSpecification } from '../testing/projection-specification';
 import { EventLog, PLACES, at } from '../testing/events';
-import { incidentsProjection, type IncidentView } from './incidents.projection';
+import { asKnownAt, incidentsProjection, type IncidentView } from './incidents.projection';
 
 const spec = ProjectionSpecification.for(incidentsProjection);
 
@@ -79,7 +80,9 @@ describe('incidents projection', () => {
       spec
         .given(history)
         .when(log.incidentCorrected('i1', { occurredAt: '2020-03-05T22:00:00.000Z', location: moved }, { occurredAt: '2020-03-21T08:00:00.000Z' }))
-        .then({ i1: { ...reportedView, occurredAt: '2020-03-05T22:00:00.000Z', location: moved, corrections: 1 } });
+        .then({
+          i1: { ...reportedView, occurredAt: '2020-03-05T22:00:00.000Z', location: moved, corrections: 1, superseded: [{ until: expect.any(String), view: reportedView }] },
+        });
     });
 
     it('keeps the recording time of the first report', () => {
@@ -100,7 +103,17 @@ describe('incidents projection', () => {
         .given(history)
         .when(log.incidentCorrected('i1', { fatalities: 2, kind: 'abduction' }))
         .then({
-          i1: { ...reportedView, occurredAt: '2020-03-05T22:00:00.000Z', fatalities: 2, kind: 'abduction', corrections: 2 },
+          i1: {
+            ...reportedView,
+            occurredAt: '2020-03-05T22:00:00.000Z',
+            fatalities: 2,
+            kind: 'abduction',
+            corrections: 2,
+            superseded: [
+              { until: expect.any(String), view: reportedView },
+              { until: expect.any(String), view: { ...reportedView, occurredAt: '2020-03-05T22:00:00.000Z', fatalities: 4, corrections: 1 } },
+            ],
+          },
         });
     });
 
@@ -128,7 +141,14 @@ describe('incidents projection', () => {
       spec
         .given([reported(log)])
         .when(log.incidentRetracted('i1', 'duplicate of i0', '2020-03-22T10:00:00.000Z'))
-        .then({ i1: { ...reportedView, status: 'retracted', retraction: { reason: 'duplicate of i0', retractedAt: '2020-03-22T10:00:00.000Z' } } });
+        .then({
+          i1: {
+            ...reportedView,
+            status: 'retracted',
+            retraction: { reason: 'duplicate of i0', retractedAt: '2020-03-22T10:00:00.000Z' },
+            superseded: [{ until: expect.any(String), view: reportedView }],
+          },
+        });
     });
 
     it('after corrections, keeps them', () => {
@@ -159,5 +179,29 @@ describe('incidents projection', () => {
       .given([])
       .when(log.incidentReported('i2', { targetsCivilians: false, kind: 'clash' }, { occurredAt }))
       .then((docs) => expect(incidentsProjection.columnsOf(docs.get('i2')!).targets_civilians).toBe(0));
+  });
+});
+
+describe('incidents as known at a date (asKnownAt)', () => {
+  const fold = (events: StoredEvent[]) =>
+    events.reduce<IncidentView | undefined>((doc, e) => incidentsProjection.evolve(doc, e, 'i1'), undefined)!;
+
+  it('gives the version recorded by then: not yet reported, as first reported, as corrected', () => {
+    const log = new EventLog();
+    const view = fold([
+      reported(log),
+      log.incidentCorrected('i1', { fatalities: 9, occurredAt: '2020-03-02T10:00:00.000Z' }, { recordedAt: '2020-03-25T08:00:00.000Z' }),
+    ]);
+    expect(asKnownAt(view, '2020-03-19T00:00:00.000Z')).toBeUndefined();
+    expect(asKnownAt(view, '2020-03-22T00:00:00.000Z')).toMatchObject({ fatalities: 3, occurredAt, corrections: 0 });
+    expect(asKnownAt(view, '2020-03-26T00:00:00.000Z')).toMatchObject({ fatalities: 9, occurredAt: '2020-03-02T10:00:00.000Z', corrections: 1 });
+  });
+
+  it('still counts a retracted incident as active before the retraction was recorded', () => {
+    const log = new EventLog();
+    const retraction = log.incidentRetracted('i1', 'duplicate', '2020-03-28T00:00:00.000Z');
+    const view = fold([reported(log), { ...retraction, recordedAt: '2020-03-28T00:00:00.000Z' }]);
+    expect(asKnownAt(view, '2020-03-27T00:00:00.000Z')?.status).toBe('active');
+    expect(asKnownAt(view, '2020-03-29T00:00:00.000Z')?.status).toBe('retracted');
   });
 });
