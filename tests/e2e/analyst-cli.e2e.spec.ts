@@ -315,12 +315,12 @@ describe.each([
     expect(reached).toBeLessThan(last);
 
     const stats = await cli(['stats'], env);
-    expect(stats.stdout).toMatch(new RegExp(`unfinished rebuilds[^\\n]*\\n {2}incidents +${reached} {2}of ${last}, v1`));
+    expect(stats.stdout).toMatch(new RegExp(`unfinished rebuilds[^\\n]*\\n {2}incidents +${reached} {2}of ${last}, v${incidentsProjection.version}`));
     expect(await docsOf(target.readModels)).toEqual(before);
 
     const resumed = await cli(['rebuild', 'incidents', '--no-progress'], env);
     expect(resumed.code).toBe(0);
-    expect(resumed.stderr).toContain(`resuming the rebuild of incidents (v1) from position ${reached}`);
+    expect(resumed.stderr).toContain(`resuming the rebuild of incidents (v${incidentsProjection.version}) from position ${reached}`);
     expect(resumed.stdout).toContain(`(resumed from ${reached})`);
     expect(resumed.stdout).toContain(`${last - reached} events in`);
     expect(await docsOf(target.readModels)).toEqual(before);
@@ -330,14 +330,15 @@ describe.each([
   it('rebuild --outdated: only read models built by another version; stats shows which', async () => {
     await target.setBuiltVersion('incidents', 0);
     const stats = await cli(['stats'], env);
-    expect(stats.stdout).toMatch(/\n {2}incidents +\d+ {2}lag 0 +built v0 \/ code v1 {2}generation \d+ {2}OUTDATED\n/);
+    const code = incidentsProjection.version;
+    expect(stats.stdout).toMatch(new RegExp(`\\n {2}incidents +\\d+ {2}lag 0 +built v0 / code v${code} {2}generation \\d+ {2}OUTDATED\\n`));
     expect(stats.stdout).toContain('1 read model(s) built with an older version: rebuild them with `rebuild --outdated`');
 
     const run = await cli(['rebuild', '--outdated', '--no-progress'], env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/swapped in at position \d+:\n {2}incidents +v1 /);
+    expect(run.stdout).toMatch(new RegExp(`swapped in at position \\d+:\\n {2}incidents +v${code} `));
     expect(run.stdout.match(/ documents/g)).toHaveLength(1);
-    expect((await target.readModels.builds()).get('incidents')).toMatchObject({ version: 1 });
+    expect((await target.readModels.builds()).get('incidents')).toMatchObject({ version: code });
 
     const again = await cli(['rebuild', '--outdated'], env);
     expect(again).toMatchObject({ code: 0, stdout: "every read model is built with its projection's current version: nothing to rebuild\n" });
