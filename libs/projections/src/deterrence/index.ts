@@ -19,5 +19,3 @@ export * from './retaliation';
 export * from './imprecise';
 export * from './compute-deterrence';
 export * from './patrol-result';
-// Methodology 0.1, still used by GET /patrols/{id}/deterrence until it moves to the engine.
-export * from './patrol-deterrence';

@@ -18,7 +18,3 @@ export const precisionClass = (incident: IncidentView): PrecisionClass => {
   if (dated) return 'cercle';
   return 'none';
 };
-
-/** Only day-precise, place-precise (geo precision 1–2) active incidents enter a daily curve. */
-export const countsInCurve = (incident: IncidentView): boolean => precisionClass(incident) === 'daily';
-
