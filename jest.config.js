@@ -26,7 +26,10 @@ const tier = (name) => ({
   }),
   displayName: name,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // content-disposition (under @fastify/static, which Swagger UI loads) ships ESM only; node
+  // 20.19 requires it natively, jest's module loader does not, so it is compiled like our code.
+  transform: { '^.+\\.ts$': swc, '/node_modules/content-disposition/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper,
   testMatch: [`<rootDir>/{apps,libs,tests}/**/*.${name}.spec.ts`],
   // testTimeout is a global option that projects ignore: each tier sets its own in a setup file.
