@@ -3,6 +3,7 @@
 //   libs/event-store the store port and adapters: domain only
 //   libs/projections pure projections + read-model stores: domain only
 //   libs/messaging   the bus: domain and event-store
+//   libs/privacy     caller keys, sealing, forgetting: domain and event-store
 //   libs/platform    Nest infrastructure shared by apps: any lib, never an app
 //   apps/*           composition: libs; only all-in-one may import other apps
 module.exports = {
@@ -27,6 +28,13 @@ module.exports = {
       to: { path: ['^node_modules/(better-sqlite3|pg|kafkajs|@nestjs)', '^libs/(event-store|messaging|platform)'] },
     },
     {
+      name: 'privacy-below-projections',
+      comment: 'Caller protection needs the events and their store, nothing above them.',
+      severity: 'error',
+      from: { path: '^libs/privacy/src' },
+      to: { path: '^libs/(projections|messaging)' },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },
@@ -35,13 +43,13 @@ module.exports = {
     {
       name: 'lower-libs-no-nest',
       severity: 'error',
-      from: { path: '^libs/(domain|event-store|projections|messaging)/src' },
+      from: { path: '^libs/(domain|event-store|projections|messaging|privacy)/src' },
       to: { path: '^node_modules/@nestjs' },
     },
     {
       name: 'lower-libs-no-platform',
       severity: 'error',
-      from: { path: '^libs/(domain|event-store|projections|messaging)/src' },
+      from: { path: '^libs/(domain|event-store|projections|messaging|privacy)/src' },
       to: { path: '^libs/platform' },
     },
     {

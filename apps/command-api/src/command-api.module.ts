@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AlertsController } from './alerts/alerts.controller';
 import { BasesController } from './bases/bases.controller';
+import { CallersController } from './callers/callers.controller';
 import { FlightsController } from './flights/flights.controller';
 import { IedsController } from './ieds/ieds.controller';
 import { IncidentsController } from './incidents/incidents.controller';
@@ -12,7 +13,7 @@ import { DecideHandler } from './shared/decide.handler';
 /** The write side: HTTP → command → decider → append. Needs the InfrastructureModule. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [AlertsController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController],
+  controllers: [AlertsController, CallersController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController],
   providers: [DecideHandler],
 })
 export class CommandApiModule {}

@@ -33,7 +33,7 @@ export const handleCommand = async <S, C extends Command, E extends DomainEvent>
     try {
       return await store.append(
         streamId,
-        // Deciders emit each type's current shape: record that version (AlertReceived: 2).
+        // Deciders emit each type's current shape: record that version (AlertReceived: 3).
         events.map((e) => ({
           type: e.type,
           data: e.data,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { StoredEvent } from '@poc/domain';
 import { ALL_PROJECTIONS } from './all-projections';
-import { EventLog, PLACES, area, at, type IncidentChanges } from './testing/events';
+import { EventLog, PLACES, area, at, sealedCaller, type IncidentChanges } from './testing/events';
 import { foldInBatches } from './testing/projection-specification';
 
 /**
@@ -23,7 +23,7 @@ const stop = fc.record({
 });
 
 const alertArb = fc.record({
-  caller: fc.boolean(),
+  caller: fc.constantFrom('none', 'sealed', 'erased'),
   triage: fc.option(fc.constantFrom('flash', 'immediate', 'routine') as fc.Arbitrary<'flash' | 'immediate' | 'routine'>, { nil: undefined }),
   closed: fc.option(fc.constantFrom('attack-prevented', 'attack-occurred', 'unfounded') as fc.Arbitrary<'attack-prevented' | 'attack-occurred' | 'unfounded'>, {
     nil: undefined,
@@ -68,7 +68,8 @@ const record = (history: History): StoredEvent[] => {
   const alertId = (i: number) => `a${i}`;
   const ids = (refs: number[]) => refs.map((i) => alertId(Math.min(i, history.alerts.length)));
   history.alerts.forEach((a, i) => {
-    log.alertReceived(alertId(i), { receivedAt: TIMES[0], ...(a.caller && { caller: { phone: '+22376000000' } }) });
+    log.alertReceived(alertId(i), { receivedAt: TIMES[0], ...(a.caller !== 'none' && { caller: sealedCaller('+22376000000', `key-a${i}`) }) });
+    if (a.caller === 'erased') log.callerErased(alertId(i), { keyId: `key-a${i}`, erasedAt: TIMES[3] });
     if (a.triage) log.alertTriaged(alertId(i), { priority: a.triage, triagedAt: TIMES[1] });
     if (a.closed) log.alertClosed(alertId(i), { outcome: a.closed, closedAt: TIMES[2] });
   });

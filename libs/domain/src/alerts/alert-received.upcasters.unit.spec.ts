@@ -1,7 +1,7 @@
 import { CURRENT_SCHEMA_VERSIONS, currentSchemaVersion, upcast } from '../event-schemas';
 import type { StoredEvent } from '../shared/envelope';
 import { toLocation } from '../shared/location';
-import { alertReceivedV1toV2, type AlertReceivedV1Data } from './alert-received.upcasters';
+import { alertReceivedV1toV2, alertReceivedV2toV3, type AlertReceivedV1Data, type AlertReceivedV2Data } from './alert-received.upcasters';
 import { NOT_GRADED_AT_INTAKE, type AlertReceivedData } from './alert.events';
 
 /** An AlertReceived exactly as schema v1 stored it (2020, before intake grading). */
@@ -30,7 +30,7 @@ const storedV1: StoredEvent = Object.freeze({
 
 describe('AlertReceived v1 → v2', () => {
   it('adds the intake grading an ungraded v1 report honestly has: F6, "cannot be judged"', () => {
-    const v2: AlertReceivedData = alertReceivedV1toV2(v1Data);
+    const v2: AlertReceivedV2Data = alertReceivedV1toV2(v1Data);
     expect(v2).toEqual({ ...v1Data, intakeGrading: { reliability: 'F', credibility: 6 } });
     expect(v2.intakeGrading).toEqual(NOT_GRADED_AT_INTAKE);
   });
@@ -53,18 +53,37 @@ describe('AlertReceived v1 → v2', () => {
     expect(a.intakeGrading).not.toBe(NOT_GRADED_AT_INTAKE);
   });
 
-  it('is registered: AlertReceived is at v2, and the domain upcast reads a stored v1 as v2', () => {
-    expect(CURRENT_SCHEMA_VERSIONS).toMatchObject({ AlertReceived: 2 });
-    expect(currentSchemaVersion('AlertReceived')).toBe(2);
+});
+
+describe('AlertReceived v2 → v3', () => {
+  const v2Data = alertReceivedV1toV2(v1Data);
+
+  it('drops a plaintext caller, keeping only the mark that there was one', () => {
+    const v3: AlertReceivedData = alertReceivedV2toV3(v2Data);
+    const { caller: _plain, ...rest } = v2Data;
+    expect(v3).toEqual({ ...rest, caller: { sealed: false } });
+    expect(JSON.stringify(v3)).not.toContain('enc:');
+  });
+
+  it('leaves an alert without a caller without one', () => {
+    const { caller: _c, ...noCaller } = v2Data;
+    expect(alertReceivedV2toV3(noCaller)).not.toHaveProperty('caller');
+  });
+
+  it('is registered: AlertReceived is at v3, and the domain upcast reads a stored v1 through both steps', () => {
+    expect(CURRENT_SCHEMA_VERSIONS).toMatchObject({ AlertReceived: 3 });
+    expect(currentSchemaVersion('AlertReceived')).toBe(3);
     expect(currentSchemaVersion('AlertTriaged')).toBe(1);
+    const { caller: _plain, ...rest } = v1Data;
     const read = upcast(storedV1);
-    expect(read).toEqual({ ...storedV1, schemaVersion: 2, data: { ...v1Data, intakeGrading: { reliability: 'F', credibility: 6 } } });
+    expect(read).toEqual({ ...storedV1, schemaVersion: 3, data: { ...rest, intakeGrading: { reliability: 'F', credibility: 6 }, caller: { sealed: false } } });
     expect(storedV1.schemaVersion).toBe(1);
     expect(storedV1.data).not.toHaveProperty('intakeGrading');
   });
 
-  it('leaves a stored v2 (graded at intake) as it is', () => {
-    const v2 = { ...storedV1, schemaVersion: 2, data: { ...v1Data, intakeGrading: { reliability: 'B', credibility: 2 } } };
-    expect(upcast(v2)).toBe(v2);
+  it('leaves a stored v3 (sealed caller) as it is', () => {
+    const sealed = { sealed: true, keyId: 'k1', iv: 'aXY', tag: 'dGFn', ciphertext: 'Y2lwaGVy' } as const;
+    const v3 = { ...storedV1, schemaVersion: 3, data: { ...v1Data, caller: sealed, intakeGrading: { reliability: 'B', credibility: 2 } } };
+    expect(upcast(v3)).toBe(v3);
   });
 });

@@ -2,10 +2,11 @@ import type { Decider } from '../shared/domain-event';
 import type { AlertEvent } from './alert.events';
 import { evolveAlert, initialAlertState, type AlertState } from './alert.state';
 import { closeAlert, type CloseAlert } from './close-alert.command';
+import { eraseCaller, type EraseCaller } from './erase-caller.command';
 import { receiveAlert, type ReceiveAlert } from './receive-alert.command';
 import { triageAlert, type TriageAlert } from './triage-alert.command';
 
-export type AlertCommand = ReceiveAlert | TriageAlert | CloseAlert;
+export type AlertCommand = ReceiveAlert | TriageAlert | CloseAlert | EraseCaller;
 
 export const alertStreamId = (alertId: string): string => `alert-${alertId}`;
 
@@ -20,6 +21,8 @@ export const alertDecider: Decider<AlertState, AlertCommand, AlertEvent> = {
         return triageAlert(command, state);
       case 'CloseAlert':
         return closeAlert(command, state);
+      case 'EraseCaller':
+        return eraseCaller(command, state);
     }
   },
 };

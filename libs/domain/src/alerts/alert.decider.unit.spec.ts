@@ -1,7 +1,8 @@
 import { DeciderSpecification } from '../testing/decider-specification';
 import type { AlertReceived } from './alert.events';
 import { alertDecider } from './alert.decider';
-import { alertReceivedV1toV2, type AlertReceivedV1Data } from './alert-received.upcasters';
+import { upcast } from '../event-schemas';
+import type { AlertReceivedV1Data } from './alert-received.upcasters';
 
 const now = '2020-03-05T10:00:00.000Z';
 const context = { now };
@@ -23,7 +24,12 @@ const received: AlertReceived = {
 
 /** The same report as schema v1 stored it, before intake grading. */
 const { intakeGrading: _grading, ...v1Data } = received.data;
-const receivedV1: AlertReceivedV1Data = v1Data;
+const receivedV1: AlertReceivedV1Data = { ...v1Data, caller: { phone: '+223 70 00 00 01' } };
+/** What a decider folds for an AlertReceived stored as v1: read upcast to the current version. */
+const receivedV1AsRead = (): AlertReceived => {
+  const read = upcast({ id: 'e1', type: 'AlertReceived', schemaVersion: 1, streamId: 'alert-a1', streamVersion: 1, position: 1, occurredAt: received.occurredAt, recordedAt: received.occurredAt, data: receivedV1, metadata: { actor: 'op-1', role: 'operator', correlationId: 'c-1' } });
+  return { type: 'AlertReceived', occurredAt: read.occurredAt, data: read.data as AlertReceived['data'] };
+};
 
 describe('alert decider', () => {
   describe('ReceiveAlert', () => {
@@ -96,9 +102,9 @@ describe('alert decider', () => {
           .thenThrows('invalid', reliability ? /reliability/ : /credibility/),
     );
 
-    it('refuses an alert received twice, also when the first was stored as v1 (read upcast to v2)', () =>
+    it('refuses an alert received twice, also when the first was stored as v1 (read upcast to the current version)', () =>
       spec
-        .given([{ ...received, data: alertReceivedV1toV2(receivedV1) }])
+        .given([receivedV1AsRead()])
         .when(receive('2020-03-05T09:30:00.000Z'))
         .thenThrows('conflict', /already received/));
 
@@ -121,9 +127,9 @@ describe('alert decider', () => {
   describe('TriageAlert', () => {
     const triage = { type: 'TriageAlert', context, data: { alertId, priority: 'flash', reliability: 'B', credibility: 2 } } as const;
 
-    it('grades an alert whose AlertReceived was stored as v1 (read upcast to v2)', () =>
+    it('grades an alert whose AlertReceived was stored as v1 (read upcast to the current version)', () =>
       spec
-        .given([{ ...received, data: alertReceivedV1toV2(receivedV1) }])
+        .given([receivedV1AsRead()])
         .when(triage)
         .then((events) => expect(events).toHaveLength(1)));
 
@@ -168,5 +174,32 @@ describe('alert decider', () => {
       spec.given([received]).when(close('2020-03-04T00:00:00.000Z')).thenThrows('invalid', /before/));
 
     it('refuses an unknown alert', () => spec.given([]).when(close()).thenThrows('not-found'));
+  });
+
+  describe('EraseCaller', () => {
+    const sealed = { sealed: true, keyId: 'key-1', iv: 'aXY', tag: 'dGFn', ciphertext: 'Y2lwaGVy' } as const;
+    const withCaller: AlertReceived = { ...received, data: { ...received.data, caller: sealed } };
+    const erase = (keyId = 'key-1') => ({ type: 'EraseCaller', context, data: { alertId, keyId } }) as const;
+    const erased = { type: 'CallerErased', occurredAt: now, data: { alertId, keyId: 'key-1', erasedAt: now } } as const;
+
+    it('records the erasure of the caller sealed with that key', () =>
+      spec.given([withCaller]).when(erase()).then([erased]));
+
+    it('erases on a closed alert too: its caller is as exposed as an open one', () =>
+      spec
+        .given([withCaller, { type: 'AlertClosed', occurredAt: now, data: { alertId, outcome: 'unfounded', closedAt: now } }])
+        .when(erase())
+        .then([erased]));
+
+    it('records nothing the second time, so a retried forget-caller is safe', () =>
+      spec.given([withCaller, erased]).when(erase()).then([]));
+
+    it('refuses another key than the one that sealed this alert\'s caller', () =>
+      spec.given([withCaller]).when(erase('key-2')).thenThrows('invalid', /key-2/));
+
+    it('refuses an alert without a sealed caller (none, or recorded before encryption)', () =>
+      spec.given([receivedV1AsRead()]).when(erase()).thenThrows('invalid', /no caller sealed/));
+
+    it('refuses an unknown alert', () => spec.given([]).when(erase()).thenThrows('not-found'));
   });
 });

@@ -29,12 +29,30 @@ export const NOT_GRADED_AT_INTAKE: IntakeGrading = Object.freeze({ reliability: 
 export const ALERT_OUTCOMES = ['attack-prevented', 'attack-occurred', 'unfounded', 'other'] as const;
 export type AlertOutcome = (typeof ALERT_OUTCOMES)[number];
 
-/** Personal data: callers risk reprisals. Encrypted before it reaches an event (security issue). */
+/** Personal data: callers risk reprisals. Never stored as such: see SealedCaller. */
 export type Caller = Readonly<{ name?: string; phone?: string }>;
 
 /**
- * Schema v2 (the current one): v1 plus `intakeGrading`, always present. Stored v1 events are
- * upcast on read (alert-received.upcasters.ts), so no reader ever sees v1.
+ * The caller as events hold it (schema v3): name and phone encrypted together with the
+ * caller's own key (AES-256-GCM), which lives in a key table apart from the events. Deleting
+ * that key ("forget the caller") makes every copy of this, in any store, topic, backup or
+ * export, unreadable for good. Opaque to the domain: only `keyId` means anything here.
+ */
+export type SealedCaller = Readonly<{ sealed: true; keyId: string; iv: string; tag: string; ciphertext: string }>;
+
+/**
+ * A caller recorded before encryption (schema v1/v2 stored plaintext): the upcaster drops the
+ * plaintext so no reader sees it, and this marks that there was one. Its bytes stay on disk
+ * (events never change): docs/security.md says what that means.
+ */
+export type UnsealedCaller = Readonly<{ sealed: false }>;
+
+export type CallerRecord = SealedCaller | UnsealedCaller;
+
+/**
+ * Schema v3 (the current one): v2 with the caller sealed. v2 added `intakeGrading`, always
+ * present. Stored v1/v2 events are upcast on read (alert-received.upcasters.ts), so no reader
+ * ever sees an older version.
  */
 export type AlertReceivedData = Readonly<{
   alertId: string;
@@ -44,7 +62,7 @@ export type AlertReceivedData = Readonly<{
   threat: Readonly<{ kind: ThreatKind; expectedAt?: string }>;
   intakeGrading: IntakeGrading;
   description?: string;
-  caller?: Caller;
+  caller?: CallerRecord;
 }>;
 
 export type AlertReceived = DomainEvent<'AlertReceived', AlertReceivedData>;
@@ -56,4 +74,10 @@ export type AlertTriaged = DomainEvent<
 
 export type AlertClosed = DomainEvent<'AlertClosed', Readonly<{ alertId: string; outcome: AlertOutcome; closedAt: string }>>;
 
-export type AlertEvent = AlertReceived | AlertTriaged | AlertClosed;
+/**
+ * The caller's key was deleted: whatever the events say of the caller can no longer be read.
+ * Recorded on every alert that caller made, so read models, replays and rebuilds show it.
+ */
+export type CallerErased = DomainEvent<'CallerErased', Readonly<{ alertId: string; keyId: string; erasedAt: string }>>;
+
+export type AlertEvent = AlertReceived | AlertTriaged | AlertClosed | CallerErased;

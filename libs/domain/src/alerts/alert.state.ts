@@ -2,17 +2,31 @@ import type { AlertEvent } from './alert.events';
 
 export type AlertState =
   | Readonly<{ status: 'unknown' }>
-  | Readonly<{ status: 'open' | 'triaged' | 'closed'; alertId: string; receivedAt: string }>;
+  | Readonly<{
+      status: 'open' | 'triaged' | 'closed';
+      alertId: string;
+      receivedAt: string;
+      /** The sealed caller's key, until it is erased. */
+      callerKeyId?: string;
+      callerErased?: boolean;
+    }>;
 
 export const initialAlertState = (): AlertState => ({ status: 'unknown' });
 
 export const evolveAlert = (state: AlertState, event: AlertEvent): AlertState => {
   switch (event.type) {
     case 'AlertReceived':
-      return { status: 'open', alertId: event.data.alertId, receivedAt: event.data.receivedAt };
+      return {
+        status: 'open',
+        alertId: event.data.alertId,
+        receivedAt: event.data.receivedAt,
+        ...(event.data.caller?.sealed && { callerKeyId: event.data.caller.keyId }),
+      };
     case 'AlertTriaged':
       return state.status === 'unknown' ? state : { ...state, status: 'triaged' };
     case 'AlertClosed':
       return state.status === 'unknown' ? state : { ...state, status: 'closed' };
+    case 'CallerErased':
+      return state.status === 'unknown' ? state : { ...state, callerErased: true };
   }
 };

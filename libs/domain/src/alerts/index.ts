@@ -5,3 +5,4 @@ export * from './alert-received.upcasters';
 export type { ReceiveAlert } from './receive-alert.command';
 export type { TriageAlert } from './triage-alert.command';
 export type { CloseAlert } from './close-alert.command';
+export type { EraseCaller } from './erase-caller.command';

@@ -8,7 +8,7 @@ import {
   RELIABILITY_GRADES,
   type AlertChannel,
   type AlertReceived,
-  type Caller,
+  type SealedCaller,
   type Credibility,
   type IntakeGrading,
   type Reliability,
@@ -25,7 +25,8 @@ export type ReceiveAlert = Command<
     location: LocationInput;
     threat: { kind: ThreatKind; expectedAt?: string };
     description?: string;
-    caller?: Caller;
+    /** Sealed by the caller vault before the command is built: plaintext never reaches the domain. */
+    caller?: SealedCaller;
     /** Source reliability at intake (Admiralty A–F); omitted: F, cannot be judged. */
     reliability?: Reliability;
     /** Information credibility at intake (Admiralty 1–6); omitted: 6, cannot be judged. */

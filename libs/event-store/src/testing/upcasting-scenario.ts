@@ -33,7 +33,10 @@ export const V1_ALERT: AlertReceivedV1Data = {
   threat: { kind: 'attack-on-civilians', expectedAt: '2020-03-06T04:00:00.000Z' },
   description: 'armed men on motorbikes east of the village',
 };
-const V2_ALERT = { ...V1_ALERT, intakeGrading: { reliability: 'F', credibility: 6 } };
+// V1_ALERT has no caller, so reading it at v3 only adds the grading.
+/** V1_ALERT's fields as a command takes them (a command's caller is sealed; this one has none). */
+const V1_FIELDS: Omit<AlertReceivedV1Data, 'caller'> = V1_ALERT;
+const CURRENT_ALERT = { ...V1_ALERT, intakeGrading: { reliability: 'F', credibility: 6 } };
 
 const receivedV1 = (data: AlertReceivedV1Data = V1_ALERT) =>
   anEvent('AlertReceived', data, { occurredAt: data.receivedAt, schemaVersion: 1 });
@@ -45,10 +48,10 @@ const decide = (store: EventStore, streamId: string, command: AlertCommand) =>
 
 /** The envelope must come through untouched: only `schemaVersion` and `data` change. */
 const expectUpcastOf = (read: StoredEvent, stored: StoredEvent, data: unknown) =>
-  expect(read).toEqual({ ...stored, schemaVersion: 2, data });
+  expect(read).toEqual({ ...stored, schemaVersion: 3, data });
 
 /**
- * Events stored as schema v1 by the raw adapter, read through `upcasting(raw)` as v2 on
+ * Events stored as schema v1 by the raw adapter, read through `upcasting(raw)` at the current version on
  * every read path; the rows themselves never change. Run by each adapter's int spec.
  */
 export const upcastingScenario = (name: string, factory: RawStoreFactory): void => {
@@ -69,7 +72,7 @@ export const upcastingScenario = (name: string, factory: RawStoreFactory): void 
       expect(stored.map((e) => e.schemaVersion)).toEqual([1, 1]);
 
       const stream = await store.readStream('alert-a1');
-      expectUpcastOf(stream[0]!, stored[0]!, V2_ALERT);
+      expectUpcastOf(stream[0]!, stored[0]!, CURRENT_ALERT);
       expect(stream[1]).toEqual(stored[1]); // AlertTriaged never changed: still v1, as stored
       expect(await store.readAll()).toEqual(stream);
       expect(await store.readAll({ fromPosition: 0, limit: 1 })).toEqual([stream[0]]);
@@ -97,7 +100,7 @@ export const upcastingScenario = (name: string, factory: RawStoreFactory): void 
       const again = await store.append('alert-a1', [receivedV1()], { expectedVersion: 'no-stream', idempotency });
       expect(again).toMatchObject({ replayed: true, nextVersion: first.nextVersion, lastPosition: first.lastPosition });
       expect(again.events).toHaveLength(1);
-      expectUpcastOf(again.events[0]!, first.events[0]!, V2_ALERT);
+      expectUpcastOf(again.events[0]!, first.events[0]!, CURRENT_ALERT);
       expect(await made.raw.append('alert-a1', [receivedV1()], { idempotency })).toEqual({ ...first, replayed: true });
       expect(await made.rawRows('alert-a1')).toEqual([{ schema_version: 1, data: V1_ALERT }]);
     });
@@ -105,7 +108,7 @@ export const upcastingScenario = (name: string, factory: RawStoreFactory): void 
     it('lets deciders fold a v1 history, and records what they decide at the current version', async () => {
       await made.raw.append('alert-a1', [receivedV1()]);
       // The decider folds the v2 shape: the alert exists, so it can be triaged but not received again.
-      const receiveAgain = { type: 'ReceiveAlert', context: { now }, data: { ...V1_ALERT, location: { lat: 14.15, lon: -3.62 } } } as const;
+      const receiveAgain = { type: 'ReceiveAlert', context: { now }, data: { ...V1_FIELDS, location: { lat: 14.15, lon: -3.62 } } } as const;
       const refusal = await rejectionOf(decide(store, 'alert-a1', receiveAgain));
       expect(refusal).toBeInstanceOf(DomainError);
       expect(refusal).toMatchObject({ kind: 'conflict' });
@@ -115,10 +118,10 @@ export const upcastingScenario = (name: string, factory: RawStoreFactory): void 
       const graded = await decide(store, 'alert-a2', {
         type: 'ReceiveAlert',
         context: { now },
-        data: { ...V1_ALERT, alertId: 'a2', location: { lat: 14.15, lon: -3.62 }, reliability: 'B', credibility: 2 },
+        data: { ...V1_FIELDS, alertId: 'a2', location: { lat: 14.15, lon: -3.62 }, reliability: 'B', credibility: 2 },
       });
-      expect(graded.events).toMatchObject([{ type: 'AlertReceived', schemaVersion: 2, data: { intakeGrading: { reliability: 'B', credibility: 2 } } }]);
-      expect(await made.rawRows('alert-a2')).toEqual([{ schema_version: 2, data: graded.events[0]!.data }]);
+      expect(graded.events).toMatchObject([{ type: 'AlertReceived', schemaVersion: 3, data: { intakeGrading: { reliability: 'B', credibility: 2 } } }]);
+      expect(await made.rawRows('alert-a2')).toEqual([{ schema_version: 3, data: graded.events[0]!.data }]);
       expect(await made.rawRows('alert-a1')).toEqual([
         { schema_version: 1, data: V1_ALERT },
         { schema_version: 1, data: triaged.events[0]!.data },
@@ -126,12 +129,12 @@ export const upcastingScenario = (name: string, factory: RawStoreFactory): void 
     });
 
     it('records the current version when none is given, and refuses to store a version it could not read back', async () => {
-      const written = await store.append('alert-a3', [anEvent('AlertReceived', { ...V2_ALERT, alertId: 'a3' }), anEvent('Unversioned')]);
-      expect(written.events.map((e) => e.schemaVersion)).toEqual([2, 1]);
-      expect((await made.rawRows('alert-a3')).map((r) => r.schema_version)).toEqual([2, 1]);
+      const written = await store.append('alert-a3', [anEvent('AlertReceived', { ...CURRENT_ALERT, alertId: 'a3' }), anEvent('Unversioned')]);
+      expect(written.events.map((e) => e.schemaVersion)).toEqual([3, 1]);
+      expect((await made.rawRows('alert-a3')).map((r) => r.schema_version)).toEqual([3, 1]);
 
       const last = await store.lastPosition();
-      const tooNew = anEvent('AlertReceived', { ...V2_ALERT, alertId: 'a4' }, { schemaVersion: 3 });
+      const tooNew = anEvent('AlertReceived', { ...CURRENT_ALERT, alertId: 'a4' }, { schemaVersion: 4 });
       expect(await rejectionOf(store.append('alert-a4', [tooNew]))).toBeInstanceOf(UnsupportedSchemaVersion);
       expect(await store.lastPosition()).toBe(last);
 

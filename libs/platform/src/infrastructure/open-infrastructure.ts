@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore, SqliteEventStore, upcasting, type EventStore } from '@poc/event-store';
+import { PostgresCallerKeyStore, SqliteCallerKeyStore, type CallerKeyStore } from '@poc/privacy';
 import { ALL_PROJECTIONS, PostgresReadModelStore, ProjectionRunner, SqliteReadModelStore, type ReadModelStore } from '@poc/projections';
 import type { AppConfig } from '../config/app-config';
 import { openKafka, type KafkaInfrastructure } from './kafka-infrastructure';
@@ -11,6 +12,8 @@ export type Infrastructure = Readonly<{
   eventStore: EventStore;
   readModelStore: ReadModelStore;
   runner: ProjectionRunner;
+  /** Callers' keys, apart from the events (docs/security.md). */
+  callerKeys: CallerKeyStore;
   /** Present in the distributed mode: the PostgreSQL pool shared by store and read models. */
   pool?: Pool;
   kafka?: KafkaInfrastructure;
@@ -18,12 +21,14 @@ export type Infrastructure = Readonly<{
 }>;
 
 export const SQLITE_FILE = 'poc.sqlite';
+/** A file of its own, so copying the events' file never copies the keys that open callers. */
+export const CALLER_KEYS_FILE = 'caller-keys.sqlite';
 
 /**
  * The embedded default: one SQLite file holds the events and the read models. Two
  * connections, so the projector's reads never sit inside an append's transaction.
  */
-const openSqlite = (config: AppConfig): { eventStore: EventStore; readModelStore: ReadModelStore; close: () => Promise<void> } => {
+const openSqlite = (config: AppConfig): { eventStore: EventStore; readModelStore: ReadModelStore; callerKeys: CallerKeyStore; close: () => Promise<void> } => {
   mkdirSync(config.DATA_DIR, { recursive: true });
   const file = join(config.DATA_DIR, SQLITE_FILE);
   const eventStore = new SqliteEventStore(file);
@@ -32,11 +37,14 @@ const openSqlite = (config: AppConfig): { eventStore: EventStore; readModelStore
   // Read models can be rebuilt from the events, so they need no fsync per commit.
   readDb.pragma('synchronous = NORMAL');
   readDb.pragma('busy_timeout = 5000');
+  const callerKeys = new SqliteCallerKeyStore(join(config.DATA_DIR, CALLER_KEYS_FILE));
   return {
     eventStore,
     readModelStore: new SqliteReadModelStore(readDb),
+    callerKeys,
     close: async () => {
       await eventStore.close();
+      await callerKeys.close();
       readDb.close();
     },
   };
@@ -48,7 +56,7 @@ const openPostgres = async (config: AppConfig) => {
   // An idle client losing its connection (a database restart) must not crash the process.
   pool.on('error', () => undefined);
   const eventStore = await PostgresEventStore.open(pool);
-  return { pool, eventStore, readModelStore: new PostgresReadModelStore(pool) };
+  return { pool, eventStore, readModelStore: new PostgresReadModelStore(pool), callerKeys: await PostgresCallerKeyStore.open(pool) };
 };
 
 export const openInfrastructure = async (config: AppConfig): Promise<Infrastructure> => {
@@ -64,6 +72,7 @@ export const openInfrastructure = async (config: AppConfig): Promise<Infrastruct
     eventStore,
     readModelStore: stores.readModelStore,
     runner,
+    callerKeys: stores.callerKeys,
     ...(pool && { pool }),
     ...(kafka && { kafka }),
     close: async () => {

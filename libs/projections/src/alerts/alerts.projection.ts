@@ -18,8 +18,14 @@ export type AlertView = Readonly<{
    */
   intakeGrading?: IntakeGrading;
   description?: string;
-  /** Caller details never enter a read model: only whether there were any. */
+  /** Caller details never enter a read model: only whether there were any, and their state. */
   hasCaller?: boolean;
+  /**
+   * protected: sealed, readable by ops through GET /alerts/{id}/caller while the key exists;
+   * erased: the key was deleted (forget-caller), unreadable for good; withheld: recorded in
+   * plain text before encryption existed, never shown.
+   */
+  callerStatus?: 'protected' | 'erased' | 'withheld';
   triage?: Readonly<{ priority: string; reliability?: string; credibility?: number; triagedAt: string }>;
   closed?: Readonly<{ outcome: string; closedAt: string }>;
   responses: readonly AlertResponse[];
@@ -59,6 +65,7 @@ const evolve = (doc: AlertView | undefined, event: StoredEvent, key: string): Al
         intakeGrading: data.intakeGrading,
         ...(data.description !== undefined && { description: data.description }),
         hasCaller: data.caller !== undefined,
+        ...(data.caller !== undefined && { callerStatus: view.callerStatus ?? (data.caller.sealed ? 'protected' : 'withheld') }),
       };
     }
     case 'AlertTriaged': {
@@ -70,6 +77,8 @@ const evolve = (doc: AlertView | undefined, event: StoredEvent, key: string): Al
       const { data } = event as unknown as StoredEvent<'AlertClosed', Extract<AlertEvent, { type: 'AlertClosed' }>['data']>;
       return { ...view, status: 'closed', closed: { outcome: data.outcome, closedAt: data.closedAt } };
     }
+    case 'CallerErased':
+      return { ...view, hasCaller: true, callerStatus: 'erased' };
     case 'FlightDispatched': {
       const { data } = event as FlightDispatchedLike;
       return withResponse(view, { kind: 'flight', id: data.flightId, at: data.dispatchedAt });
@@ -85,14 +94,14 @@ const evolve = (doc: AlertView | undefined, event: StoredEvent, key: string): Al
 
 export const alertsProjection: Projection<AlertView> = {
   name: 'alerts',
-  // 2: the view shows the intake grading (AlertReceived v2).
-  version: 2,
+  // 2: the view shows the intake grading (AlertReceived v2). 3: the caller's status (v3).
+  version: 3,
   collection: {
     name: 'alerts',
     columns: { status: 'text', received_at: 'text', priority: 'text', channel: 'text', cercle: 'text', h3: 'text', responded: 'integer' },
     indexes: [['status', 'received_at'], ['received_at'], ['h3']],
   },
-  handles: ['AlertReceived', 'AlertTriaged', 'AlertClosed', 'FlightDispatched', 'PatrolDeployed'],
+  handles: ['AlertReceived', 'AlertTriaged', 'AlertClosed', 'CallerErased', 'FlightDispatched', 'PatrolDeployed'],
   keysOf: (event) => {
     if (event.type === 'FlightDispatched' || event.type === 'PatrolDeployed') {
       return (event.data as { alertIds?: string[] }).alertIds ?? [];

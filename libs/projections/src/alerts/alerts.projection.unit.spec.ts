@@ -1,6 +1,6 @@
 import { upcast, type StoredEvent } from '@poc/domain';
 import { ProjectionSpecification, foldInBatches } from '../testing/projection-specification';
-import { EventLog, PLACES, at, area } from '../testing/events';
+import { EventLog, PLACES, at, area, sealedCaller } from '../testing/events';
 import { alertsProjection, type AlertView } from './alerts.projection';
 
 const spec = ProjectionSpecification.for(alertsProjection);
@@ -8,7 +8,7 @@ const spec = ProjectionSpecification.for(alertsProjection);
 const receivedAt = '2020-03-01T05:40:00.000Z';
 const recordedAt = '2020-03-01T05:42:10.000Z';
 const location = at(PLACES.ogossagou, { place: 'Ogossagou', cercle: 'Bankass', region: 'Mopti' });
-const caller = { name: 'Amadou Barry', phone: '+22376000000' };
+const caller = sealedCaller('sealed-name-and-phone-of-a-caller');
 
 /** The alert as it stands after AlertReceived alone. */
 const openView = (alertId: string): AlertView => ({
@@ -53,11 +53,33 @@ describe('alerts projection', () => {
         .when(received(log, 'a1', { caller }))
         .then((docs) => {
           const view = docs.get('a1')!;
-          expect(view).toEqual({ ...openView('a1'), hasCaller: true });
+          expect(view).toEqual({ ...openView('a1'), hasCaller: true, callerStatus: 'protected' });
           expect(view).not.toHaveProperty('caller');
           const stored = JSON.stringify([view, alertsProjection.columnsOf(view)]);
-          expect(stored).not.toContain(caller.name);
-          expect(stored).not.toContain(caller.phone);
+          expect(stored).not.toContain(caller.ciphertext);
+          expect(stored).not.toContain(caller.keyId);
+        });
+    });
+
+    it('shows the caller as erased once the key is deleted, keeping the rest of the alert', () => {
+      const log = new EventLog();
+      spec
+        .given([received(log, 'a1', { caller })])
+        .when(log.callerErased('a1', { keyId: caller.keyId }))
+        .then({ a1: { ...openView('a1'), hasCaller: true, callerStatus: 'erased' } });
+    });
+
+    it('shows a caller recorded in plain text before encryption as withheld, and never the plaintext', () => {
+      const log = new EventLog();
+      const v3 = received(log);
+      const { intakeGrading: _g, ...v1Data } = v3.data;
+      const storedV1: StoredEvent = { ...v3, schemaVersion: 1, data: { ...v1Data, caller: { name: 'Amadou Barry', phone: '+22376000000' } } };
+      spec
+        .given([])
+        .when(upcast(storedV1))
+        .then((docs) => {
+          expect(docs.get('a1')).toEqual({ ...openView('a1'), hasCaller: true, callerStatus: 'withheld' });
+          expect(JSON.stringify(docs.get('a1'))).not.toContain('22376000000');
         });
     });
 

@@ -9,6 +9,8 @@ import {
   type AlertClosed,
   type AlertReceived,
   type AlertTriaged,
+  type CallerErased,
+  type SealedCaller,
   type DeterrentPassFlown,
   type FlightCompleted,
   type FlightDispatched,
@@ -26,9 +28,21 @@ import {
  * writes what matters to it.
  *
  *   const log = new EventLog();
- *   const received = log.alertReceived('a1', { caller: { phone: '+223…' } });
+ *   const received = log.alertReceived('a1', { caller: sealedCaller('+223…') });
  *   const dispatched = log.flightDispatched('f1', { alertIds: ['a1'] });
  */
+
+/**
+ * A sealed caller as the vault writes it. `marker` stands in for the ciphertext so a test can
+ * search the read models for it: what a projection copies of a caller shows up there.
+ */
+export const sealedCaller = (marker: string, keyId = `key-${marker}`): SealedCaller => ({
+  sealed: true,
+  keyId,
+  iv: 'aXZpdml2aXZpdml2',
+  tag: 'dGFndGFndGFndGFndGFn',
+  ciphertext: marker,
+});
 
 /** Places of DOMAIN.md (WGS84). */
 export const PLACES = {
@@ -120,6 +134,11 @@ export class EventLog {
   alertClosed(alertId: string, data: Partial<DataOf<AlertClosed>> = {}, times: Times = {}) {
     const full: DataOf<AlertClosed> = { alertId, outcome: 'attack-prevented', closedAt: T0, ...data };
     return this.record(alertStreamId(alertId), 'AlertClosed', full, { occurredAt: full.closedAt, ...times });
+  }
+
+  callerErased(alertId: string, data: Partial<DataOf<CallerErased>> = {}, times: Times = {}) {
+    const full: DataOf<CallerErased> = { alertId, keyId: `key-${alertId}`, erasedAt: T0, ...data };
+    return this.record(alertStreamId(alertId), 'CallerErased', full, { occurredAt: full.erasedAt, ...times });
   }
 
   flightDispatched(flightId: string, data: Partial<DataOf<FlightDispatched>> = {}, times: Times = {}) {

@@ -6,7 +6,7 @@ import { incidentsProjection, type IncidentView } from '../incidents/incidents.p
 import { handlesEvent, type CollectionSpec, type ColumnValue, type Projection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import { ConcurrentDocUpdate, type DocWrite, type ReadModelCommit, type ReadModelStore } from '../read-model-store.port';
-import { EventLog, PLACES, at } from './events';
+import { EventLog, PLACES, at, sealedCaller } from './events';
 import { foldInBatches } from './projection-specification';
 
 export type ReadModelStoreUnderTest = Readonly<{
@@ -25,13 +25,13 @@ export type ReadModelStoreFactory = () => Promise<ReadModelStoreUnderTest>;
 
 const T = (day: string, time = '06:00:00.000Z') => `2020-03-${day}T${time}`;
 
-/** The caller's phone number in the history: it must never reach a read model. */
+/** Stands for the sealed caller in the history: no part of it may reach a read model. */
 export const CALLER_PHONE = '+22376000000';
 
 /** A small history touching every projection, in store order. */
 export const history = (): EventLog => {
   const log = new EventLog();
-  log.alertReceived('a1', { receivedAt: T('01'), caller: { phone: CALLER_PHONE } });
+  log.alertReceived('a1', { receivedAt: T('01'), caller: sealedCaller(CALLER_PHONE) });
   log.alertReceived('a2', { receivedAt: T('02'), channel: 'radio', location: at(PLACES.koro, { cercle: 'Koro', region: 'Mopti' }) });
   log.flightDispatched('f1', { dispatchedAt: T('01', '07:00:00.000Z'), alertIds: ['a1'] });
   log.alertTriaged('a1', { priority: 'flash', triagedAt: T('01', '06:30:00.000Z') });
