@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ExportCommand } from './export/export.command';
+import { ForgetCallerCommand } from './forget-caller/forget-caller.command';
 import { HistoryCommand } from './history/history.command';
 import { RebuildCommand } from './rebuild/rebuild.command';
 import { ReplayCommand } from './replay/replay.command';
@@ -7,5 +8,5 @@ import { CliInfrastructure } from './shared/cli-infrastructure';
 import { StatsCommand } from './stats/stats.command';
 
 /** Analysts' tools over either store (EVENT_STORE=sqlite|postgres, as the apps). */
-@Module({ providers: [CliInfrastructure, HistoryCommand, StatsCommand, ExportCommand, RebuildCommand, ReplayCommand] })
+@Module({ providers: [CliInfrastructure, HistoryCommand, StatsCommand, ExportCommand, RebuildCommand, ReplayCommand, ForgetCallerCommand] })
 export class AnalystCliModule {}

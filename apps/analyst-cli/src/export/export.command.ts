@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import type { StoredEvent } from '@poc/domain';
+import { callerRedactor } from '@poc/privacy';
 import { incidentsProjection, type IncidentView } from '@poc/projections';
 import { CliInfrastructure } from '../shared/cli-infrastructure';
 import { CliError, parseEndTime, parseTime } from '../shared/cli-error';
@@ -45,11 +46,13 @@ export class ExportCommand extends CommandRunner {
   }
 
   private async *events({ from, to }: Options): AsyncGenerator<Record<string, unknown>> {
-    const { eventStore } = await this.infra.get();
+    const { eventStore, callerKeys } = await this.infra.get();
+    // A sealed caller leaves only as its status: exports are copied around, keys are not.
+    const redact = callerRedactor(callerKeys);
     for (let position = 0; ; ) {
       const batch = await eventStore.readAll({ fromPosition: position, limit: PAGE });
       if (batch.length === 0) return;
-      for (const e of batch) if (inRange(e.occurredAt, from, to)) yield flatEvent(e);
+      for (const e of batch) if (inRange(e.occurredAt, from, to)) yield flatEvent(await redact(e));
       position = batch[batch.length - 1]!.position;
     }
   }

@@ -2,7 +2,8 @@ import { BadRequestException, Controller, Get, Inject, NotFoundException, Param 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { StoredEvent } from '@poc/domain';
 import type { EventStore } from '@poc/event-store';
-import { EVENT_STORE, Roles } from '@poc/platform';
+import { CALLER_KEYS, EVENT_STORE, Roles } from '@poc/platform';
+import { callerRedactor, type CallerKeyStore } from '@poc/privacy';
 
 const STREAM_ID = /^(alert|flight|patrol|base|ied|incident|retaliation)-[A-Za-z0-9_-]{1,64}$/;
 
@@ -11,14 +12,20 @@ const STREAM_ID = /^(alert|flight|patrol|base|ied|incident|retaliation)-[A-Za-z0
 @Controller('streams')
 @Roles('ops', 'analyst')
 export class StreamQueriesController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CALLER_KEYS) private readonly callerKeys: CallerKeyStore,
+  ) {}
 
-  /** A stream's events, oldest first, straight from the store (the source of truth). */
+  /**
+   * A stream's events, oldest first, straight from the store (the source of truth), with a
+   * sealed caller shown only by its status (protected, erased, withheld).
+   */
   @Get(':streamId')
   async stream(@Param('streamId') streamId: string): Promise<readonly StoredEvent[]> {
     if (!STREAM_ID.test(streamId)) throw new BadRequestException('streamId must be <category>-<id>, category one of alert, flight, patrol, base, ied, incident, retaliation');
     const events = await this.store.readStream(streamId);
     if (events.length === 0) throw new NotFoundException(`stream ${streamId} not found`);
-    return events;
+    return Promise.all(events.map(callerRedactor(this.callerKeys)));
   }
 }
