@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { alertDecider, alertStreamId } from '@poc/domain';
-import { Roles, Write, type WriteContext } from '@poc/platform';
+import { AlertsRateLimit, CALLER_VAULT, Roles, Write, type WriteContext } from '@poc/platform';
+import type { CallerVault } from '@poc/privacy';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
 import { IdPipe } from '../shared/id.pipe';
@@ -17,15 +18,23 @@ import { TriageAlertDto } from './triage-alert.dto';
 @ApiBearerAuth()
 @Controller('alerts')
 export class AlertsController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CALLER_VAULT) private readonly vault: CallerVault,
+  ) {}
 
   @Post()
   @Roles('operator', 'ops')
+  @AlertsRateLimit()
   @ApiCreatedResponse({ type: CreatedDto, description: 'stored durably before this answer' })
-  receive(@Body() body: ReceiveAlertDto, @Write() write: WriteContext) {
+  async receive(@Body() body: ReceiveAlertDto, @Write() write: WriteContext) {
     const alertId = randomUUID();
+    // Sealed here, at the edge: from this line on only ciphertext travels (domain, store, bus).
+    const { caller, ...rest } = body;
+    const sealed = caller && (caller.name !== undefined || caller.phone !== undefined) ? await this.vault.seal(alertId, caller) : undefined;
     const data = {
-      ...body,
+      ...rest,
+      ...(sealed && { caller: sealed }),
       alertId,
       receivedAt: toUtc(body.receivedAt),
       threat: { kind: body.threat.kind, ...(body.threat.expectedAt && { expectedAt: toUtc(body.threat.expectedAt) }) },

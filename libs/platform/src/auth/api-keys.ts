@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const API_ROLES = ['operator', 'ops', 'analyst', 'admin'] as const;
@@ -47,6 +47,15 @@ export class ApiKeyRegistry {
   static loadOrCreate(dataDir: string): { registry: ApiKeyRegistry; file: string; created: boolean } {
     const file = join(dataDir, 'api-keys.env');
     if (existsSync(file)) {
+      // The keys are secrets: a file copied or edited by hand gets the umask's 0644, so take
+      // back what others could read (unless the file is not ours to change).
+      if ((statSync(file).mode & 0o077) !== 0) {
+        try {
+          chmodSync(file, 0o600);
+        } catch {
+          /* another user's file: its owner decides */
+        }
+      }
       const spec = readFileSync(file, 'utf8').replace(/^API_KEYS=/m, '').trim();
       return { registry: ApiKeyRegistry.parse(spec), file, created: false };
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rateLimitSetting } from '../auth/rate-limit-setting';
 
 /**
  * Configuration comes from the environment only, validated once at start so a bad value
@@ -24,6 +25,13 @@ const schema = z.object({
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
   KAFKA_CLIENT_ID: z.string().default('poc'),
   PROJECTOR_GROUP: z.string().default('poc-projector'),
+  /**
+   * POST /alerts per API key, `<limit>/<window>` or `off`. 120 a minute: an operator typing
+   * an alert takes half a minute or more, so even a console shared by a room of ten stays
+   * near 20 a minute, and a console that reconnects after a satellite drop and sends its
+   * queued alerts at once fits; a script flooding with a stolen key is cut off within a minute.
+   */
+  ALERTS_RATE_LIMIT: rateLimitSetting('120/60s'),
 }).superRefine((config, ctx) => {
   if (config.EVENT_STORE === 'postgres' && !config.DATABASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when EVENT_STORE=postgres' });

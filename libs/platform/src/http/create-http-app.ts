@@ -2,23 +2,32 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ProblemFilter } from './problem.filter';
+import { ProblemFilter, toProblem } from './problem.filter';
+import { useSecurityHeaders, withSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** One way to build every HTTP app: Fastify, validation, problem+json errors, OpenAPI at /docs. */
+/** Fastify's router refuses some URLs (`/alerts/%ZZ`, over-long ids) before Nest sees them: the same problem+json. */
+const sendFrameworkError = (error: Error, _request: unknown, reply: FastifyReply): void => {
+  void reply.status(toProblem(error).status).header('content-type', 'application/problem+json').send(toProblem(error));
+};
+
+/** One way to build every HTTP app: Fastify, validation, problem+json errors, security headers, OpenAPI at /docs. */
 export const createHttpApp = async (module: Type | object, title: string): Promise<NestFastifyApplication> => {
   const app = await NestFactory.create<NestFastifyApplication>(
     module as Type,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false, frameworkErrors: withSecurityHeaders(sendFrameworkError) }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
+  // Before any route is declared, Swagger's included: routes get their header policy then.
+  await useSecurityHeaders(app);
   setupOpenApi(app, title);
   return app;
 };

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import { DomainError } from '@poc/domain';
 import { EventStoreUnavailable, IdempotencyKeyReused, WrongExpectedVersion } from '@poc/event-store';
 import { isUnavailable } from '../infrastructure/unavailable';
@@ -13,6 +14,12 @@ const DOMAIN_STATUS = { 'not-found': 404, conflict: 409, invalid: 422 } as const
 const isClientError = (e: unknown): e is { statusCode: number; message: string; code?: string } =>
   typeof e === 'object' && e !== null && typeof (e as { statusCode?: unknown }).statusCode === 'number' &&
   (e as { statusCode: number }).statusCode >= 400 && (e as { statusCode: number }).statusCode < 500;
+
+const unexpected = (status: number): Problem => ({
+  status,
+  title: STATUS_CODES[status] ?? 'Internal Server Error',
+  detail: 'an unexpected error occurred; it has been logged',
+});
 
 export const toProblem = (exception: unknown): Problem => {
   if (exception instanceof InvalidRequest) {
@@ -28,16 +35,22 @@ export const toProblem = (exception: unknown): Problem => {
   if (exception instanceof EventStoreUnavailable || isUnavailable(exception)) {
     return { status: 503, title: 'Service Unavailable', detail: 'the database is unavailable; nothing was stored, retry later' };
   }
+  // A 5xx HttpException (Fastify's own reply errors, mapped by Nest, or one thrown in code)
+  // describes the server, not the request: its message stays in the log.
+  if (exception instanceof HttpException && exception.getStatus() >= 500) return unexpected(exception.getStatus());
   if (exception instanceof HttpException) {
     const body = exception.getResponse();
     const detail = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
     return { status: exception.getStatus(), title: HttpStatus[exception.getStatus()] ?? 'Error', detail: Array.isArray(detail) ? detail.join('; ') : String(detail) };
   }
   if (isClientError(exception)) {
-    return { status: exception.statusCode, title: 'Bad Request', detail: exception.message };
+    const title = STATUS_CODES[exception.statusCode] ?? 'Bad Request';
+    // Fastify's messages are written for clients; another library's may name files or queries.
+    return { status: exception.statusCode, title, detail: String(exception.code).startsWith('FST_') ? exception.message : `the request was refused: ${title}` };
   }
-  return { status: 500, title: 'Internal Server Error', detail: 'an unexpected error occurred; it has been logged' };
+  return unexpected(500);
 };
+
 
 /** Every error leaves as application/problem+json, without stack traces or internals. */
 @Catch()

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
 export type FieldProblem = Readonly<{ field: string; problems: string[] }>;
 
@@ -16,9 +16,34 @@ export class InvalidRequest extends BadRequestException {
   }
 }
 
+/** No body of this API nests deeper than 4 levels; the margin is for clients' mistakes, not their attacks. */
+export const MAX_NESTING_DEPTH = 32;
+
+/**
+ * class-transformer, Nest's proto stripping and the request hash all recurse into the body:
+ * a few thousand `[` (a 10 kB request) would overflow the stack and answer 500. Walks
+ * without recursion and refuses the request before any of them runs.
+ */
+export const assertShallow = (value: unknown, field = 'body'): void => {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= MAX_NESTING_DEPTH) throw new InvalidRequest([{ field, problems: [`${field} must not nest more than ${MAX_NESTING_DEPTH} levels deep`] }]);
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+};
+
+class ShallowValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    assertShallow(value, metadata.data ?? metadata.type);
+    return super.transform(value, metadata);
+  }
+}
+
 /** Unknown fields are bad input (API.md), and strings are never coerced into numbers. */
 export const createValidationPipe = (): ValidationPipe =>
-  new ValidationPipe({
+  new ShallowValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -3,10 +3,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeyGuard } from '../auth/api-key.guard';
+import { alertsRateLimitModule } from '../auth/alerts-rate-limit';
 import type { ApiKeyRegistry } from '../auth/api-keys';
 import type { AppConfig } from '../config/app-config';
 import { HealthController } from '../health/health.controller';
-import { API_KEY_REGISTRY, APP_CONFIG, EVENT_STORE, INFRASTRUCTURE, PROJECTION_RUNNER, READ_MODEL_STORE } from '../tokens';
+import { CallerVault } from '@poc/privacy';
+import { API_KEY_REGISTRY, APP_CONFIG, CALLER_KEYS, CALLER_VAULT, EVENT_STORE, INFRASTRUCTURE, PROJECTION_RUNNER, READ_MODEL_STORE } from '../tokens';
 import type { Infrastructure } from './open-infrastructure';
 
 /**
@@ -32,6 +34,8 @@ export class InfrastructureModule {
       { provide: READ_MODEL_STORE, useValue: infra.readModelStore },
       { provide: PROJECTION_RUNNER, useValue: infra.runner },
       { provide: API_KEY_REGISTRY, useValue: keys },
+      { provide: CALLER_KEYS, useValue: infra.callerKeys },
+      { provide: CALLER_VAULT, useValue: new CallerVault(infra.callerKeys) },
       { provide: APP_GUARD, useClass: ApiKeyGuard },
       InfrastructureLifecycle,
     ];
@@ -39,6 +43,7 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       imports: [
         TerminusModule.forRoot({ logger: false }),
+        alertsRateLimitModule(config.ALERTS_RATE_LIMIT),
         // Structured logs; request bodies are never logged (they may hold a caller's phone).
         LoggerModule.forRoot({
           pinoHttp: {
