@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+
+/** What a row sends; the method comes from the row's route. */
+export type RouteRequest = Readonly<{ url: string; payload?: object; headers?: Record<string, string> }>;
+export type Created = Readonly<{ id: string; streamId: string; version: number; position: number }>;
+/** Creates what a request needs first, with the admin key, on the composition's write side. */
+export type Writer = Readonly<{ create: (url: string, body: object) => Promise<Created> }>;
+export type RequestBuilder = (writer: Writer) => RouteRequest | Promise<RouteRequest>;
+
+const BANKASS = { lat: 14.0775, lon: -3.5159, precision: 1, place: 'Bankass', cercle: 'Bankass', region: 'Mopti' } as const;
+const AREA = { lat: 14.0775, lon: -3.5159, radiusKm: 15 } as const;
+
+/** Valid bodies (the DTOs under apps/command-api/src), one per kind of thing created. */
+export const bodies = {
+  alert: { channel: 'hotline', receivedAt: '2020-03-01T08:00:00Z', location: BANKASS, threat: { kind: 'attack-on-civilians', expectedAt: '2020-03-02T04:00:00Z' } },
+  // A caller of their own each time: forgetting one erases every alert sharing their key.
+  alertWithCaller: () => ({
+    channel: 'hotline',
+    receivedAt: '2020-03-01T08:00:00Z',
+    location: BANKASS,
+    threat: { kind: 'armed-group-movement' },
+    caller: { name: 'A caller', phone: `+223 70 ${randomUUID().slice(0, 8)}` },
+  }),
+  flight: { dispatchedAt: '2020-03-01T09:00:00Z', target: AREA, aircraft: 'Mi-35' },
+  patrol: {
+    operation: 'Buffalo',
+    unit: 'LRMP-1',
+    kind: 'long-range',
+    startedAt: '2020-03-01T06:00:00Z',
+    area: AREA,
+    stops: [{ lat: BANKASS.lat, lon: BANKASS.lon, arrivedAt: '2020-03-01T16:00:00Z', departedAt: '2020-03-02T07:00:00Z', overnight: true }],
+  },
+  base: { establishedAt: '2020-03-01T10:00:00Z', location: BANKASS, name: 'TOB Bankass' },
+  ied: { detectedAt: '2020-03-01T07:40:00Z', location: BANKASS, status: 'detected', unit: 'Convoy escort 2' },
+  incident: { occurredAt: '2020-03-01T03:00:00Z', location: BANKASS, kind: 'attack-on-civilians', fatalities: 1, source: 'civilian' },
+  // A new incident id each time: one verdict per call, in a stream of its own.
+  assessment: () => ({ incidentId: randomUUID(), episodeId: 'patrol-roles-stop-1', verdict: 'not-retaliation' }),
+} as const;
+
+const send = (url: string, payload?: object): RouteRequest => ({ url, ...(payload && { payload }) });
+
+/** A change to something created just before, so no call meets a state an earlier one left. */
+const onNew =
+  (createUrl: string, body: object | (() => object), then: (created: Created) => RouteRequest): RequestBuilder =>
+  async (writer) =>
+    then(await writer.create(createUrl, typeof body === 'function' ? body() : body));
+
+/** A read of something created just before, once its read model has applied the write. */
+const readNew = (createUrl: string, body: object, path: (created: Created) => string): RequestBuilder =>
+  onNew(createUrl, body, (created) => send(`${path(created)}?minPosition=${created.position}`));
+
+/** Valid requests, named by what they do; the table says who may send each. */
+export const requests = {
+  // The write side: every body valid, every target freshly created.
+  receiveAlert: () => send('/alerts', bodies.alert),
+  triageAlert: onNew('/alerts', bodies.alert, (a) => send(`/alerts/${a.id}/triage`, { priority: 'flash', reliability: 'B', credibility: 2 })),
+  closeAlert: onNew('/alerts', bodies.alert, (a) => send(`/alerts/${a.id}/close`, { outcome: 'attack-prevented', closedAt: '2020-03-02T12:00:00Z' })),
+  dispatchFlight: () => send('/flights', bodies.flight),
+  completeFlight: onNew('/flights', bodies.flight, (f) => send(`/flights/${f.id}/complete`, { completedAt: '2020-03-01T12:00:00Z', outcome: 'nothing-observed' })),
+  deployPatrol: () => send('/patrols', bodies.patrol),
+  completePatrol: onNew('/patrols', bodies.patrol, (p) => send(`/patrols/${p.id}/complete`, { endedAt: '2020-03-03T15:00:00Z' })),
+  establishBase: () => send('/bases', bodies.base),
+  closeBase: onNew('/bases', bodies.base, (b) => send(`/bases/${b.id}/close`, { closedAt: '2020-03-20T08:00:00Z' })),
+  detectIed: () => send('/ieds', bodies.ied),
+  neutralizeIed: onNew('/ieds', bodies.ied, (i) => send(`/ieds/${i.id}/neutralize`, { at: '2020-03-01T09:15:00Z' })),
+  detonateIed: onNew('/ieds', bodies.ied, (i) => send(`/ieds/${i.id}/detonation`, { at: '2020-03-01T09:15:00Z', casualties: 2 })),
+  reportIncident: () => send('/incidents', bodies.incident),
+  correctIncident: onNew('/incidents', bodies.incident, (i) => send(`/incidents/${i.id}/correct`, { fatalities: 3 })),
+  retractIncident: onNew('/incidents', bodies.incident, (i) => send(`/incidents/${i.id}/retract`, { reason: 'duplicate of a radio report' })),
+  assessRetaliation: () => send('/retaliation-assessments', bodies.assessment()),
+  showCaller: onNew('/alerts', bodies.alertWithCaller, (a) => send(`/alerts/${a.id}/caller`)),
+  forgetCaller: onNew('/alerts', bodies.alertWithCaller, (a) => send(`/alerts/${a.id}/caller`)),
+
+  // The read side: lists and reports need nothing; one-by-id reads need the thing projected.
+  alerts: () => send('/alerts?status=open&from=2020-03-01&to=2020-03-31'),
+  alert: readNew('/alerts', bodies.alert, (a) => `/alerts/${a.id}`),
+  flights: () => send('/flights?from=2020-03-01&to=2020-03-31'),
+  flight: readNew('/flights', bodies.flight, (f) => `/flights/${f.id}`),
+  patrols: () => send('/patrols?operation=Buffalo&status=deployed'),
+  patrol: readNew('/patrols', bodies.patrol, (p) => `/patrols/${p.id}`),
+  patrolDeterrence: onNew('/patrols', bodies.patrol, (p) => send(`/patrols/${p.id}/deterrence?radiusKm=10&minPosition=${p.position}`)),
+  bases: () => send('/bases?from=2020-03-01&to=2020-03-31'),
+  base: readNew('/bases', bodies.base, (b) => `/bases/${b.id}`),
+  baseSpeed: () => send('/bases/speed?from=2020-03-01&to=2020-03-31'),
+  ieds: () => send('/ieds?from=2020-03-01&to=2020-03-31'),
+  ied: readNew('/ieds', bodies.ied, (i) => `/ieds/${i.id}`),
+  incidents: () => send('/incidents?from=2020-03-01&to=2020-03-31&cercle=Bankass&kind=attack-on-civilians'),
+  incidentsDaily: () => send('/incidents/daily?from=2020-03-01&to=2020-03-31&cercle=Bankass'),
+  incident: readNew('/incidents', bodies.incident, (i) => `/incidents/${i.id}`),
+  deterrence: () => send('/deterrence?operation=Buffalo&radiusKm=10&from=2020-02-01&to=2020-04-30'),
+  deterrenceChart: () => send('/deterrence/chart.svg?operation=Buffalo'),
+  responseRate: () => send('/response-rate?from=2020-03-01&to=2020-03-31'),
+  retaliationAssessments: () => send('/retaliation-assessments?verdict=not-retaliation'),
+  // Straight from the store, no read model: no need to wait.
+  stream: onNew('/alerts', bodies.alert, (a) => send(`/streams/${a.streamId}`)),
+
+  relayStatus: () => send('/relay'),
+  // The Swagger UI's catch-all for its static files.
+  docsAsset: () => send('/docs/swagger-ui.css'),
+} satisfies Record<string, RequestBuilder>;

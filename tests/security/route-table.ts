@@ -1,0 +1,96 @@
+import type { ApiRole } from '@poc/platform';
+import { requests as r, type RequestBuilder } from './route-table.requests';
+
+/**
+ * Who may call which route, one line per route: the rule of ../shared/API.md ("Common")
+ * written out. `operator` may only post alerts; `ops` every write and read; `analyst` reads,
+ * stream history and exports; `admin` everything (listed on each row all the same, so a row
+ * reads on its own). `public` routes need no key. Every route an app serves must have a row
+ * here (roles.int.spec.ts compares with what the app really serves), so a new route cannot
+ * slip in without someone deciding who may call it.
+ */
+export type Access = 'public' | readonly ApiRole[];
+export type RouteRow = Readonly<{
+  /** METHOD and path template, `{param}` as in the OpenAPI document. */
+  route: string;
+  may: Access;
+  /** A valid request; without one, the route's path is sent as it is. */
+  request?: RequestBuilder;
+  /** A public route's answer when it is not 2xx (for every caller alike). */
+  status?: number;
+}>;
+
+const row = (route: string, may: Access, request?: RequestBuilder, status?: number): RouteRow => ({
+  route,
+  may,
+  ...(request && { request }),
+  ...(status && { status }),
+});
+
+/** Served by every app: platform health and the OpenAPI document and UI. */
+export const PLATFORM_ROUTES: readonly RouteRow[] = [
+  row('GET /health', 'public'),
+  row('GET /docs', 'public'),
+  row('GET /docs/', 'public'),
+  row('GET /docs/index.html', 'public'),
+  row('GET /docs/swagger-ui-init.js', 'public'),
+  row('GET /docs/docs/swagger-ui-init.js', 'public'),
+  row('GET /docs/*', 'public', r.docsAsset),
+  // @nestjs/swagger registers it only to refuse it: the same 404 whoever asks.
+  row('GET /docs/LICENSE', 'public', undefined, 404),
+  row('GET /docs-json', 'public'),
+  row('GET /docs-yaml', 'public'),
+];
+
+/** apps/command-api: the write side. */
+export const COMMAND_ROUTES: readonly RouteRow[] = [
+  row('POST /alerts', ['operator', 'ops', 'admin'], r.receiveAlert),
+  row('POST /alerts/{id}/triage', ['ops', 'admin'], r.triageAlert),
+  row('POST /alerts/{id}/close', ['ops', 'admin'], r.closeAlert),
+  // The caller's name and phone: personal data, opened for the operations centre only,
+  // erased for good only by an admin (a privacy request).
+  row('GET /alerts/{id}/caller', ['ops', 'admin'], r.showCaller),
+  row('DELETE /alerts/{id}/caller', ['admin'], r.forgetCaller),
+  row('POST /flights', ['ops', 'admin'], r.dispatchFlight),
+  row('POST /flights/{id}/complete', ['ops', 'admin'], r.completeFlight),
+  row('POST /patrols', ['ops', 'admin'], r.deployPatrol),
+  row('POST /patrols/{id}/complete', ['ops', 'admin'], r.completePatrol),
+  row('POST /bases', ['ops', 'admin'], r.establishBase),
+  row('POST /bases/{id}/close', ['ops', 'admin'], r.closeBase),
+  row('POST /ieds', ['ops', 'admin'], r.detectIed),
+  row('POST /ieds/{id}/neutralize', ['ops', 'admin'], r.neutralizeIed),
+  row('POST /ieds/{id}/detonation', ['ops', 'admin'], r.detonateIed),
+  row('POST /incidents', ['ops', 'admin'], r.reportIncident),
+  row('POST /incidents/{id}/correct', ['ops', 'admin'], r.correctIncident),
+  row('POST /incidents/{id}/retract', ['ops', 'admin'], r.retractIncident),
+  // The one write analysts may make: their verdict on a retaliation candidate (DOMAIN.md,
+  // "Retaliation"; docs/response-rate.md) — beyond API.md's "reads, stream history, exports".
+  row('POST /retaliation-assessments', ['analyst', 'ops', 'admin'], r.assessRetaliation),
+];
+
+/** apps/query-api: the read side. */
+export const QUERY_ROUTES: readonly RouteRow[] = [
+  row('GET /alerts', ['ops', 'analyst', 'admin'], r.alerts),
+  row('GET /alerts/{id}', ['ops', 'analyst', 'admin'], r.alert),
+  row('GET /flights', ['ops', 'analyst', 'admin'], r.flights),
+  row('GET /flights/{id}', ['ops', 'analyst', 'admin'], r.flight),
+  row('GET /patrols', ['ops', 'analyst', 'admin'], r.patrols),
+  row('GET /patrols/{id}', ['ops', 'analyst', 'admin'], r.patrol),
+  row('GET /patrols/{id}/deterrence', ['ops', 'analyst', 'admin'], r.patrolDeterrence),
+  row('GET /bases', ['ops', 'analyst', 'admin'], r.bases),
+  row('GET /bases/speed', ['ops', 'analyst', 'admin'], r.baseSpeed),
+  row('GET /bases/{id}', ['ops', 'analyst', 'admin'], r.base),
+  row('GET /ieds', ['ops', 'analyst', 'admin'], r.ieds),
+  row('GET /ieds/{id}', ['ops', 'analyst', 'admin'], r.ied),
+  row('GET /incidents', ['ops', 'analyst', 'admin'], r.incidents),
+  row('GET /incidents/daily', ['ops', 'analyst', 'admin'], r.incidentsDaily),
+  row('GET /incidents/{id}', ['ops', 'analyst', 'admin'], r.incident),
+  row('GET /deterrence', ['ops', 'analyst', 'admin'], r.deterrence),
+  row('GET /deterrence/chart.svg', ['ops', 'analyst', 'admin'], r.deterrenceChart),
+  row('GET /response-rate', ['ops', 'analyst', 'admin'], r.responseRate),
+  row('GET /retaliation-assessments', ['ops', 'analyst', 'admin'], r.retaliationAssessments),
+  row('GET /streams/{streamId}', ['ops', 'analyst', 'admin'], r.stream),
+];
+
+/** apps/relay: its lease and position, for the operations centre and analysts watching lag. */
+export const RELAY_ROUTES: readonly RouteRow[] = [row('GET /relay', ['ops', 'analyst', 'admin'], r.relayStatus)];
