@@ -50,19 +50,19 @@ describe('schema evolution: AlertReceived v1 → v2, all-in-one over HTTP', () =
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('serves a stored v1 alert as v2: GET /streams and the alert read model show it as not graded (F6)', async () => {
+  it('serves a stored v1 alert at the current version (v3): GET /streams and the alert read model show it as not graded (F6)', async () => {
     const ops = client(app.url, KEYS.ops);
     const stream = await ops.get(`/streams/alert-${OLD_ID}`);
     expect(stream.status).toBe(200);
     expect(stream.body).toEqual([
-      expect.objectContaining({ type: 'AlertReceived', schemaVersion: 2, data: { ...v1Alert, intakeGrading: { reliability: 'F', credibility: 6 } } }),
+      expect.objectContaining({ type: 'AlertReceived', schemaVersion: 3, data: { ...v1Alert, intakeGrading: { reliability: 'F', credibility: 6 } } }),
     ]);
     const view = await ops.get(`/alerts/${OLD_ID}?minPosition=${oldPosition}`);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ alertId: OLD_ID, status: 'open', intakeGrading: { reliability: 'F', credibility: 6 } });
   });
 
-  it('decides on the v1 alert: the triage decider folds it as v2', async () => {
+  it('decides on the v1 alert: the triage decider folds it at the current version', async () => {
     const triaged = await client(app.url, KEYS.ops).post(`/alerts/${OLD_ID}/triage`, { priority: 'immediate', reliability: 'C', credibility: 3 });
     expect(triaged.status).toBe(200);
     expect(triaged.body).toMatchObject({ version: 2 });
@@ -78,7 +78,7 @@ describe('schema evolution: AlertReceived v1 → v2, all-in-one over HTTP', () =
     const graded = await operator.post('/alerts', { ...report, reliability: 'B', credibility: 2 });
     expect(graded.status).toBe(201);
     const stream = await ops.get(`/streams/${graded.body.streamId}`);
-    expect(stream.body).toEqual([expect.objectContaining({ schemaVersion: 2, data: expect.objectContaining({ intakeGrading: { reliability: 'B', credibility: 2 } }) })]);
+    expect(stream.body).toEqual([expect.objectContaining({ schemaVersion: 3, data: expect.objectContaining({ intakeGrading: { reliability: 'B', credibility: 2 } }) })]);
     const view = await ops.get(`/alerts/${graded.body.id}?minPosition=${graded.body.position}`);
     expect(view.body).toMatchObject({ intakeGrading: { reliability: 'B', credibility: 2 } });
 

@@ -29,14 +29,14 @@ describe('event codec', () => {
     expect(fromMessage(received(event))).toEqual(event);
   });
 
-  it('reads an AlertReceived published as v1 (before intake grading) as v2', () => {
+  it('reads an AlertReceived published as v1 (before intake grading) at the current version, v3', () => {
     const v1 = envelope('AlertReceived', 1, v1Data);
     const message = received(v1);
-    expect(fromMessage(message)).toEqual({ ...v1, schemaVersion: 2, data: { ...v1Data, intakeGrading: { reliability: 'F', credibility: 6 } } });
+    expect(fromMessage(message)).toEqual({ ...v1, schemaVersion: 3, data: { ...v1Data, intakeGrading: { reliability: 'F', credibility: 6 } } });
     expect(message.headers?.['schema-version']).toBe('1'); // the message itself says what was published
   });
 
   it('refuses a version newer than this code knows', () => {
-    expect(() => fromMessage(received(envelope('AlertReceived', 3, v1Data)))).toThrow(UnsupportedSchemaVersion);
+    expect(() => fromMessage(received(envelope('AlertReceived', 4, v1Data)))).toThrow(UnsupportedSchemaVersion);
   });
 });

@@ -56,16 +56,16 @@ const projectorOnFakes = async () => {
 };
 
 describe('KafkaProjector and schema versions', () => {
-  it('projects a v1 AlertReceived from the topic as v2', async () => {
+  it('projects a v1 AlertReceived from the topic at the current version, v3', async () => {
     const { run, handled, deadLettered } = await projectorOnFakes();
     await run([asReceived(event(1, 0), 0)]);
-    expect(handled).toEqual([{ ...event(1, 0), schemaVersion: 2, data: { ...event(1, 0).data as object, intakeGrading: { reliability: 'F', credibility: 6 } } }]);
+    expect(handled).toEqual([{ ...event(1, 0), schemaVersion: 3, data: { ...event(1, 0).data as object, intakeGrading: { reliability: 'F', credibility: 6 } } }]);
     expect(deadLettered).toEqual([]);
   });
 
   it('retries a batch holding a version newer than it knows (written by newer code), never dead-letters it', async () => {
     const { run, handled, deadLettered, committed } = await projectorOnFakes();
-    await expect(run([asReceived(event(2, 0), 0), asReceived(event(3, 1), 1)])).rejects.toThrow(UnsupportedSchemaVersion);
+    await expect(run([asReceived(event(3, 0), 0), asReceived(event(4, 1), 1)])).rejects.toThrow(UnsupportedSchemaVersion);
     expect(handled).toEqual([]);
     expect(deadLettered).toEqual([]);
     expect(committed).toEqual([]);

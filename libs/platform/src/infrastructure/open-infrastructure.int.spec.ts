@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { toLocation, type AlertReceivedV1Data, type StoredEvent } from '@poc/dom
 import { PostgresEventStore, SqliteEventStore, type EventStore } from '@poc/event-store';
 import { alertsProjection, type AlertView } from '@poc/projections';
 import { loadConfig } from '../config/app-config';
-import { openInfrastructure, SQLITE_FILE, type Infrastructure } from './open-infrastructure';
+import { CALLER_KEYS_FILE, openInfrastructure, SQLITE_FILE, type Infrastructure } from './open-infrastructure';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: the int tests need a PostgreSQL server (the int global setup starts one)');
@@ -30,12 +30,13 @@ const storeAsV1 = async (raw: EventStore): Promise<StoredEvent> => {
 
 /**
  * The composition root reads through `upcasting()`: what every app gets from `infra.eventStore`
- * (deciders, projections, the relay, exports, GET /streams) is v2, while the row stays v1.
+ * (deciders, projections, the relay, exports, GET /streams) is current (v3), while the row stays v1.
  */
-const expectReadAsV2 = async (infra: Infrastructure, stored: StoredEvent, readRaw: () => Promise<readonly StoredEvent[]>) => {
-  const v2 = { ...stored, schemaVersion: 2, data: { ...v1Alert, intakeGrading: { reliability: 'F', credibility: 6 } } };
-  expect(await infra.eventStore.readStream('alert-old-1')).toEqual([v2]);
-  expect(await infra.eventStore.readAll()).toEqual([v2]);
+const expectReadAsCurrent = async (infra: Infrastructure, stored: StoredEvent, readRaw: () => Promise<readonly StoredEvent[]>) => {
+  // v1Alert has no caller: v2 adds the grading, v3 changes nothing else.
+  const current = { ...stored, schemaVersion: 3, data: { ...v1Alert, intakeGrading: { reliability: 'F', credibility: 6 } } };
+  expect(await infra.eventStore.readStream('alert-old-1')).toEqual([current]);
+  expect(await infra.eventStore.readAll()).toEqual([current]);
 
   await infra.runner.handle(await infra.eventStore.readAll());
   const [view] = await infra.readModelStore.find<AlertView>(alertsProjection.collection, { where: [{ column: 'key', op: '=', value: 'old-1' }] });
@@ -44,7 +45,7 @@ const expectReadAsV2 = async (infra: Infrastructure, stored: StoredEvent, readRa
   expect(await readRaw()).toEqual([stored]);
 };
 
-describe('openInfrastructure reads stored v1 events as v2', () => {
+describe('openInfrastructure reads stored v1 events at the current version', () => {
   it('SQLite (the embedded default)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'poc-open-infra-'));
     try {
@@ -53,7 +54,7 @@ describe('openInfrastructure reads stored v1 events as v2', () => {
       await raw.close();
       const infra = await openInfrastructure(loadConfig({ DATA_DIR: dataDir }));
       try {
-        await expectReadAsV2(infra, stored, async () => {
+        await expectReadAsCurrent(infra, stored, async () => {
           const again = new SqliteEventStore(join(dataDir, SQLITE_FILE));
           try {
             return await again.readStream('alert-old-1');
@@ -82,7 +83,7 @@ describe('openInfrastructure reads stored v1 events as v2', () => {
       try {
         const infra = await openInfrastructure(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: url.toString() }));
         try {
-          await expectReadAsV2(infra, stored, () => raw.readStream('alert-old-1'));
+          await expectReadAsCurrent(infra, stored, () => raw.readStream('alert-old-1'));
         } finally {
           await infra.close();
         }
@@ -92,6 +93,26 @@ describe('openInfrastructure reads stored v1 events as v2', () => {
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
+    }
+  });
+});
+
+describe('openInfrastructure, embedded: files for the service user alone', () => {
+  it('creates the data folder 0700 and the events, WAL and caller-key files 0600', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'poc-open-infra-'));
+    const dataDir = join(parent, 'data');
+    try {
+      const infra = await openInfrastructure(loadConfig({ DATA_DIR: dataDir }));
+      try {
+        expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+        for (const file of [SQLITE_FILE, `${SQLITE_FILE}-wal`, CALLER_KEYS_FILE]) {
+          expect({ file, mode: (statSync(join(dataDir, file)).mode & 0o777).toString(8) }).toEqual({ file, mode: '600' });
+        }
+      } finally {
+        await infra.close();
+      }
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore, SqliteEventStore, upcasting, type EventStore } from '@poc/event-store';
@@ -24,12 +24,18 @@ export const SQLITE_FILE = 'poc.sqlite';
 /** A file of its own, so copying the events' file never copies the keys that open callers. */
 export const CALLER_KEYS_FILE = 'caller-keys.sqlite';
 
+/** SQLite creates files as the umask allows (often 0644); journals it makes later copy these. */
+const ownerOnly = (...files: string[]): void => {
+  for (const f of files) if (existsSync(f)) chmodSync(f, 0o600);
+};
+
 /**
  * The embedded default: one SQLite file holds the events and the read models. Two
  * connections, so the projector's reads never sit inside an append's transaction.
  */
 const openSqlite = (config: AppConfig): { eventStore: EventStore; readModelStore: ReadModelStore; callerKeys: CallerKeyStore; close: () => Promise<void> } => {
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  // Events, read models and callers' keys: for the service's user alone (0700 / 0600).
+  mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
   const file = join(config.DATA_DIR, SQLITE_FILE);
   const eventStore = new SqliteEventStore(file);
   const readDb = new Database(file);
@@ -38,6 +44,7 @@ const openSqlite = (config: AppConfig): { eventStore: EventStore; readModelStore
   readDb.pragma('synchronous = NORMAL');
   readDb.pragma('busy_timeout = 5000');
   const callerKeys = new SqliteCallerKeyStore(join(config.DATA_DIR, CALLER_KEYS_FILE));
+  ownerOnly(file, `${file}-wal`, `${file}-shm`, join(config.DATA_DIR, CALLER_KEYS_FILE));
   return {
     eventStore,
     readModelStore: new SqliteReadModelStore(readDb),
