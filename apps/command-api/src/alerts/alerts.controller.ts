@@ -7,7 +7,7 @@ import { AlertsRateLimit, CALLER_VAULT, Roles, Write, type WriteContext } from '
 import type { CallerVault } from '@poc/privacy';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
-import { IdPipe } from '../shared/id.pipe';
+import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { toUtc, toUtcOpt } from '../shared/validators';
 import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CloseAlertDto } from './close-alert.dto';
@@ -45,6 +45,7 @@ export class AlertsController {
   }
 
   @Post(':id/triage')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('ops')
   @ApiOkResponse({ type: WriteResultDto })
@@ -56,6 +57,7 @@ export class AlertsController {
   }
 
   @Post(':id/close')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('ops')
   @ApiOkResponse({ type: WriteResultDto })

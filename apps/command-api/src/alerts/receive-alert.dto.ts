@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import {
   ALERT_CHANNELS,
   RELIABILITY_GRADES,
@@ -11,7 +11,7 @@ import {
   type ThreatKind,
 } from '@poc/domain';
 import { LocationDto } from '../shared/geo.dto';
-import { IsShortText, IsUtcTime } from '../shared/validators';
+import { IsOmittable, IsShortText, IsUtcTime } from '../shared/validators';
 
 export class ThreatDto {
   @ApiProperty({ enum: THREAT_KINDS, example: 'attack-on-civilians' })
@@ -48,7 +48,7 @@ export class ReceiveAlertDto {
   description?: string;
 
   @ApiPropertyOptional({ type: CallerDto })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => CallerDto)
+  @IsOmittable() @IsObject() @ValidateNested() @Type(() => CallerDto)
   caller?: CallerDto;
 
   @ApiPropertyOptional({
@@ -56,7 +56,7 @@ export class ReceiveAlertDto {
     example: 'C',
     description: 'source reliability at intake (Admiralty code: A completely reliable … E unreliable, F cannot be judged); omitted: F',
   })
-  @IsOptional() @IsIn(RELIABILITY_GRADES)
+  @IsOmittable() @IsIn(RELIABILITY_GRADES)
   reliability?: Reliability;
 
   @ApiPropertyOptional({
@@ -66,6 +66,6 @@ export class ReceiveAlertDto {
     example: 3,
     description: 'information credibility at intake (Admiralty code: 1 confirmed … 5 improbable, 6 cannot be judged); omitted: 6',
   })
-  @IsOptional() @IsInt() @Min(1) @Max(6)
+  @IsOmittable() @IsInt() @Min(1) @Max(6)
   credibility?: Credibility;
 }

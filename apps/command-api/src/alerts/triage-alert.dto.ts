@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsOmittable } from '../shared/validators';
 import { ALERT_PRIORITIES, RELIABILITY_GRADES, type AlertPriority, type Reliability } from '@poc/domain';
 
 export class TriageAlertDto {
@@ -8,10 +9,10 @@ export class TriageAlertDto {
   priority!: AlertPriority;
 
   @ApiPropertyOptional({ enum: RELIABILITY_GRADES, example: 'B', description: 'source reliability (Admiralty code)' })
-  @IsOptional() @IsIn(RELIABILITY_GRADES)
+  @IsOmittable() @IsIn(RELIABILITY_GRADES)
   reliability?: Reliability;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 6, example: 2, description: 'information credibility (Admiralty code)' })
-  @IsOptional() @IsInt() @Min(1) @Max(6)
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 6, example: 2, description: 'information credibility (Admiralty code)' })
+  @IsOmittable() @IsInt() @Min(1) @Max(6)
   credibility?: number;
 }

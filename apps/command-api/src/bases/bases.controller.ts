@@ -6,7 +6,7 @@ import { baseDecider, baseStreamId } from '@poc/domain';
 import { Roles, Write, type WriteContext } from '@poc/platform';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
-import { IdPipe } from '../shared/id.pipe';
+import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { toUtc } from '../shared/validators';
 import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CloseBaseDto } from './close-base.dto';
@@ -30,6 +30,7 @@ export class BasesController {
   }
 
   @Post(':id/close')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('ops')
   @ApiOkResponse({ type: WriteResultDto })

@@ -4,7 +4,7 @@ import { alertStreamId, type AlertReceivedData } from '@poc/domain';
 import type { EventStore } from '@poc/event-store';
 import { CALLER_KEYS, CALLER_VAULT, EVENT_STORE, Roles, Write, type WriteContext } from '@poc/platform';
 import { forgetCaller, type CallerKeyStore, type CallerVault } from '@poc/privacy';
-import { IdPipe } from '../shared/id.pipe';
+import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { CallerDetailsDto, ForgetCallerResultDto } from './caller.dto';
 
 /**
@@ -25,6 +25,7 @@ export class CallersController {
   ) {}
 
   @Get()
+  @ApiIdParam()
   @Roles('ops')
   @ApiOkResponse({ type: CallerDetailsDto, description: "the caller's name and phone, while their key exists" })
   @ApiNotFoundResponse({ description: 'no such alert, or it has no caller' })
@@ -42,6 +43,7 @@ export class CallersController {
   }
 
   @Delete()
+  @ApiIdParam()
   @HttpCode(200)
   @Roles()
   @ApiOkResponse({ type: ForgetCallerResultDto, description: "the caller's key is deleted: every copy of their details is unreadable" })

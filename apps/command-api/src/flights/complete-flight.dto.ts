@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { FLIGHT_OUTCOMES, type FlightOutcome } from '@poc/domain';
-import { IsUtcTime } from '../shared/validators';
+import { IsOmittable, IsUtcTime } from '../shared/validators';
 
 export class CompleteFlightDto {
   @IsUtcTime('2020-03-05T12:40:00Z', 'when the aircraft was back')
@@ -14,6 +14,6 @@ export class CompleteFlightDto {
   overTargetTo?: string;
 
   @ApiPropertyOptional({ enum: FLIGHT_OUTCOMES, example: 'dispersal-observed' })
-  @IsOptional() @IsIn(FLIGHT_OUTCOMES)
+  @IsOmittable() @IsIn(FLIGHT_OUTCOMES)
   outcome?: FlightOutcome;
 }

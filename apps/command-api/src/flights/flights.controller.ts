@@ -6,7 +6,7 @@ import { flightDecider, flightStreamId } from '@poc/domain';
 import { Roles, Write, type WriteContext } from '@poc/platform';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
-import { IdPipe } from '../shared/id.pipe';
+import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { toUtc, toUtcOpt } from '../shared/validators';
 import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CompleteFlightDto } from './complete-flight.dto';
@@ -30,6 +30,7 @@ export class FlightsController {
   }
 
   @Post(':id/complete')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('ops')
   @ApiOkResponse({ type: WriteResultDto })

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { IED_STATUSES, type IedStatus } from '@poc/domain';
 import { LocationDto } from '../shared/geo.dto';
-import { IsShortText, IsUtcTime } from '../shared/validators';
+import { IsOmittable, IsShortText, IsUtcTime } from '../shared/validators';
 
 export class DetectIedDto {
   @IsUtcTime('2020-03-12T07:40:00Z', 'when the device was found') detectedAt!: string;
@@ -20,7 +20,7 @@ export class DetectIedDto {
   @IsShortText(80, 'CVY-2020-0312') convoyId?: string;
   @IsShortText(80, 'visual detection') method?: string;
 
-  @ApiPropertyOptional({ minimum: 0, example: 0, description: 'people killed or injured, if it went off' })
-  @IsOptional() @IsInt() @Min(0) @Max(10_000)
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 10_000, example: 0, description: 'people killed or injured, if it went off' })
+  @IsOmittable() @IsInt() @Min(0) @Max(10_000)
   casualties?: number;
 }

@@ -6,7 +6,7 @@ import { iedDecider, iedStreamId } from '@poc/domain';
 import { Roles, Write, type WriteContext } from '@poc/platform';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
-import { IdPipe } from '../shared/id.pipe';
+import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { toUtc } from '../shared/validators';
 import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { DetectIedDto } from './detect-ied.dto';
@@ -28,6 +28,7 @@ export class IedsController {
   }
 
   @Post(':id/neutralize')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('ops')
   @ApiOkResponse({ type: WriteResultDto })
@@ -38,6 +39,7 @@ export class IedsController {
   }
 
   @Post(':id/detonation')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('ops')
   @ApiOkResponse({ type: WriteResultDto })

@@ -6,7 +6,7 @@ import { incidentDecider, incidentStreamId } from '@poc/domain';
 import { Roles, Write, type WriteContext } from '@poc/platform';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
-import { IdPipe } from '../shared/id.pipe';
+import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { toUtc } from '../shared/validators';
 import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CorrectIncidentDto } from './correct-incident.dto';
@@ -31,6 +31,7 @@ export class IncidentsController {
   }
 
   @Post(':id/correct')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('ops')
   @ApiOkResponse({ type: WriteResultDto })
@@ -42,6 +43,7 @@ export class IncidentsController {
   }
 
   @Post(':id/retract')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('ops')
   @ApiOkResponse({ type: WriteResultDto })

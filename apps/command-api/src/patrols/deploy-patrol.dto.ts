@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsObject, IsUUID, ValidateNested } from 'class-validator';
 import { AreaDto } from '../shared/geo.dto';
-import { IsShortText, IsUtcTime } from '../shared/validators';
+import { IsOmittable, IsShortText, IsUtcTime } from '../shared/validators';
 import { StopDto } from './stop.dto';
 
 export class DeployPatrolDto {
@@ -16,11 +16,11 @@ export class DeployPatrolDto {
 
   @IsShortText(40, 'long-range') kind?: string;
 
-  @ApiPropertyOptional({ type: [StopDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => StopDto)
+  @ApiPropertyOptional({ type: [StopDto], maxItems: 100 })
+  @IsOmittable() @IsArray() @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => StopDto)
   stops?: StopDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'alerts this patrol answers' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
+  @ApiPropertyOptional({ type: 'array', items: { type: 'string', format: 'uuid' }, maxItems: 50, description: 'alerts this patrol answers' })
+  @IsOmittable() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true })
   alertIds?: string[];
 }

@@ -6,7 +6,7 @@ import { patrolDecider, patrolStreamId } from '@poc/domain';
 import { Roles, Write, type WriteContext } from '@poc/platform';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
-import { IdPipe } from '../shared/id.pipe';
+import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { toUtc } from '../shared/validators';
 import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CompletePatrolDto } from './complete-patrol.dto';
@@ -35,6 +35,7 @@ export class PatrolsController {
   }
 
   @Post(':id/complete')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('ops')
   @ApiOkResponse({ type: WriteResultDto })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '../shared/validators';
 import { EPISODE_ID, RETALIATION_NOTE_MAX, RETALIATION_VERDICTS, type RetaliationVerdict } from '@poc/domain';
 
 export class AssessRetaliationDto {
@@ -22,6 +23,6 @@ export class AssessRetaliationDto {
   verdict!: RetaliationVerdict;
 
   @ApiPropertyOptional({ example: 'cattle theft between herders, unrelated to the patrol', minLength: 1, maxLength: RETALIATION_NOTE_MAX })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(RETALIATION_NOTE_MAX) @Matches(/\S/, { message: '$property must not be blank' })
+  @IsOmittable() @IsString() @MinLength(1) @MaxLength(RETALIATION_NOTE_MAX) @Matches(/\S/, { message: '$property must not be blank' })
   note?: string;
 }

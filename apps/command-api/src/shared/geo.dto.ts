@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Max, Min } from 'class-validator';
-import { IsFiniteNumber, IsShortText } from './validators';
+import { IsIn, Max, Min } from 'class-validator';
+import { IsFiniteNumber, IsOmittable, IsShortText } from './validators';
 
 export class LocationDto {
   @ApiProperty({ example: 14.3501, minimum: -90, maximum: 90 })
@@ -12,7 +12,7 @@ export class LocationDto {
   lon!: number;
 
   @ApiPropertyOptional({ enum: [1, 2, 3], example: 1, description: '1 exact or named town, 2 near a town, 3 region only (ACLED geo_precision)' })
-  @IsOptional() @IsIn([1, 2, 3])
+  @IsOmittable() @IsIn([1, 2, 3])
   precision?: 1 | 2 | 3;
 
   @IsShortText(120, 'Bandiagara') place?: string;

@@ -1,13 +1,14 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { alertsProjection, type AlertView, type Condition } from '@poc/projections';
-import { Roles } from '@poc/platform';
+import { ApiIdParam, IdPipe, Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
+import { AlertViewDto } from './alert-view.dto';
 
 const STATUSES = ['open', 'triaged', 'closed'] as const;
 
@@ -25,6 +26,7 @@ export class AlertQueriesController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
+  @ApiOkResponse({ type: AlertViewDto, isArray: true })
   async list(@Query() query: AlertsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<AlertView[]> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([alertsProjection], query.minPosition));
     const where: Condition[] = [{ column: 'status', op: query.status ? '=' : 'not-null', value: query.status ?? null }];
@@ -39,7 +41,9 @@ export class AlertQueriesController {
   }
 
   @Get(':id')
-  async get(@Param('id') id: string, @Query() query: ReadOwnWritesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<AlertView> {
+  @ApiIdParam()
+  @ApiOkResponse({ type: AlertViewDto })
+  async get(@Param('id', IdPipe) id: string, @Query() query: ReadOwnWritesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<AlertView> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([alertsProjection], query.minPosition));
     const alert = await this.readModels.get(alertsProjection, id, 'alert');
     // Only a response naming it has arrived so far: the alert itself is not known yet.

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { INCIDENT_KINDS } from '@poc/domain';
 import { incidentsProjection, type Condition, type IncidentView } from '@poc/projections';
-import { Roles } from '@poc/platform';
+import { ApiIdParam, IdPipe, Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
+import { DailyCountDto, IncidentViewDto } from './incident-view.dto';
 
 export class IncidentsQuery extends RangeQuery {
   @ApiPropertyOptional({ example: 'Bankass' }) @IsOptional() @IsString() @MaxLength(80) cercle?: string;
@@ -33,6 +34,7 @@ export class IncidentQueriesController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
+  @ApiOkResponse({ type: IncidentViewDto, isArray: true })
   async list(@Query() query: IncidentsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncidentView[]> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([incidentsProjection], query.minPosition));
     return this.readModels.find(incidentsProjection, {
@@ -45,6 +47,7 @@ export class IncidentQueriesController {
 
   /** Incidents per UTC day and cercle; retracted ones are left out, corrected ones count where they now fall. */
   @Get('daily')
+  @ApiOkResponse({ type: DailyCountDto, isArray: true })
   async daily(@Query() query: IncidentsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<DailyCount[]> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([incidentsProjection], query.minPosition));
     const rows = await this.readModels.countBy(incidentsProjection, ['occurred_day', 'cercle'], filters(query));
@@ -52,7 +55,9 @@ export class IncidentQueriesController {
   }
 
   @Get(':id')
-  async get(@Param('id') id: string, @Query() query: ReadOwnWritesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncidentView> {
+  @ApiIdParam()
+  @ApiOkResponse({ type: IncidentViewDto })
+  async get(@Param('id', IdPipe) id: string, @Query() query: ReadOwnWritesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncidentView> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([incidentsProjection], query.minPosition));
     return this.readModels.get(incidentsProjection, id, 'incident');
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import {
@@ -12,12 +12,13 @@ import {
   type PatrolDeterrenceResult,
   type PatrolView,
 } from '@poc/projections';
-import { Roles } from '@poc/platform';
+import { ApiIdParam, IdPipe, Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { DeterrenceInputs } from '../deterrence/deterrence-inputs.service';
 import { asOfInstant, RadiusAsOfQuery } from '../deterrence/deterrence-query';
+import { PatrolDeterrenceDto, PatrolViewDto } from './patrol-view.dto';
 
 export class PatrolsQuery extends RangeQuery {
   @ApiPropertyOptional({ example: 'Buffalo' }) @IsOptional() @IsString() @MaxLength(80) operation?: string;
@@ -36,6 +37,7 @@ export class PatrolQueriesController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: PatrolViewDto, isArray: true })
   async list(@Query() query: PatrolsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<PatrolView[]> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([patrolsProjection], query.minPosition));
     const where: Condition[] = [];
@@ -47,15 +49,19 @@ export class PatrolQueriesController {
   }
 
   @Get(':id')
-  async get(@Param('id') id: string, @Query() query: ReadOwnWritesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<PatrolView> {
+  @ApiIdParam()
+  @ApiOkResponse({ type: PatrolViewDto })
+  async get(@Param('id', IdPipe) id: string, @Query() query: ReadOwnWritesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<PatrolView> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([patrolsProjection], query.minPosition));
     return this.readModels.get(patrolsProjection, id, 'patrol');
   }
 
   /** One patrol's curve (methodology 1.x): its stops as episodes, pooled. A patrol still out is provisional. */
   @Get(':id/deterrence')
+  @ApiIdParam()
+  @ApiOkResponse({ type: PatrolDeterrenceDto })
   async deterrenceOf(
-    @Param('id') id: string,
+    @Param('id', IdPipe) id: string,
     @Query() query: RadiusAsOfQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PatrolDeterrenceResult> {

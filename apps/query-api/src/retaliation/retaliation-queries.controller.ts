@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -9,6 +9,7 @@ import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { PageQuery } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
+import { RetaliationVerdictViewDto } from './retaliation-view.dto';
 
 export class RetaliationAssessmentsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'one candidate incident' })
@@ -33,6 +34,7 @@ export class RetaliationQueriesController {
 
   /** Assessed incidents with the verdict that stands and every verdict given, latest assessment first. */
   @Get()
+  @ApiOkResponse({ type: RetaliationVerdictViewDto, isArray: true })
   async list(@Query() query: RetaliationAssessmentsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<RetaliationVerdictView[]> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([retaliationVerdictsProjection], query.minPosition));
     const where: Condition[] = [];

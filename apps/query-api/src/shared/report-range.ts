@@ -1,15 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
-import { lowerBound, ReadOwnWritesQuery, upperBound } from './query-params';
+import { IsOptional } from 'class-validator';
+import { IsQueryTime, lowerBound, ReadOwnWritesQuery, upperBound } from './query-params';
 
 /** A range without paging: a figure is computed over everything in the range, never over a page. */
 export class ReportRangeQuery extends ReadOwnWritesQuery {
   @ApiPropertyOptional({ example: '2020-03-01', description: 'from this day or time (UTC), inclusive' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsQueryTime()
   from?: string;
 
   @ApiPropertyOptional({ example: '2020-03-31', description: 'up to this day or time (UTC), inclusive; a bare day means the whole day' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsQueryTime()
   to?: string;
 }
 

@@ -1,9 +1,10 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { StoredEvent } from '@poc/domain';
 import type { EventStore } from '@poc/event-store';
 import { CALLER_KEYS, EVENT_STORE, Roles } from '@poc/platform';
 import { callerRedactor, type CallerKeyStore } from '@poc/privacy';
+import { StoredEventDto } from './stored-event.dto';
 
 const STREAM_ID = /^(alert|flight|patrol|base|ied|incident|retaliation)-[A-Za-z0-9_-]{1,64}$/;
 
@@ -22,6 +23,8 @@ export class StreamQueriesController {
    * sealed caller shown only by its status (protected, erased, withheld).
    */
   @Get(':streamId')
+  @ApiOkResponse({ type: StoredEventDto, isArray: true })
+  @ApiParam({ name: 'streamId', schema: { type: 'string', pattern: STREAM_ID.source }, example: 'alert-6f1c2a8e-3b0d-4c55-9a11-2f4f8c7e9d10' })
   async stream(@Param('streamId') streamId: string): Promise<readonly StoredEvent[]> {
     if (!STREAM_ID.test(streamId)) throw new BadRequestException('streamId must be <category>-<id>, category one of alert, flight, patrol, base, ied, incident, retaliation');
     const events = await this.store.readStream(streamId);

@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ProblemFilter, toProblem } from './problem.filter';
+import { documentContract } from './openapi-contract';
 import { useSecurityHeaders, withSecurityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
@@ -39,6 +40,6 @@ export const setupOpenApi = (app: INestApplication, title: string): void => {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = documentContract(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 };

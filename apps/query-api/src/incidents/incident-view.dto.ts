@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LocationViewDto, TIME } from '../shared/view.dto';
+
+class RetractionDto {
+  @ApiProperty() reason!: string;
+  @ApiProperty(TIME) retractedAt!: string;
+}
+
+/** The incident as known now; `superseded` keeps each earlier version (see asKnownAt in docs/analysts.md). */
+export class IncidentViewDto {
+  @ApiProperty() incidentId!: string;
+  @ApiProperty({ enum: ['active', 'retracted'] }) status!: string;
+  @ApiProperty(TIME) occurredAt!: string;
+  @ApiProperty({ ...TIME, description: 'when the store first took the report' }) recordedAt!: string;
+  @ApiProperty({ type: LocationViewDto }) location!: LocationViewDto;
+  @ApiProperty({ example: 'attack-on-civilians' }) kind!: string;
+  @ApiProperty({ type: 'integer' }) fatalities!: number;
+  @ApiProperty({ type: 'integer' }) injured!: number;
+  @ApiProperty() targetsCivilians!: boolean;
+  @ApiPropertyOptional({ example: 'civilian' }) source?: string;
+  @ApiProperty({ enum: [1, 2, 3], description: 'ACLED time_precision' }) timePrecision!: number;
+  @ApiPropertyOptional() description?: string;
+  @ApiPropertyOptional() reportingUnit?: string;
+  @ApiProperty({ type: 'integer', description: 'how many corrections were recorded' }) corrections!: number;
+  @ApiPropertyOptional({ type: RetractionDto }) retraction?: RetractionDto;
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', required: ['until', 'view'], properties: { until: { type: 'string', format: 'date-time' }, view: { type: 'object' } } },
+    description: 'each earlier version and until when it stood',
+  })
+  superseded?: object[];
+}
+
+export class DailyCountDto {
+  @ApiProperty({ format: 'date', example: '2020-03-05' }) date!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Bankass' }) cercle!: string | null;
+  @ApiProperty({ type: 'integer', example: 2 }) count!: number;
+}
