@@ -1,105 +1,150 @@
 /**
- * Durable append throughput of either event store, for docs/event-store.md:
- *   node -r @swc-node/register tests/perf/append.bench.ts sqlite [seconds]
- *   DATABASE_URL=postgres://… node -r @swc-node/register tests/perf/append.bench.ts postgres [seconds]
- * Each measure runs for the given time (default 5 s) on a fresh store (a temp SQLite file,
- * or its own PostgreSQL schema, dropped after).
+ * Benchmark (not a test: never run by `npm test`): durable append throughput of both event
+ * stores, side by side with Emmett's PostgreSQL event store (@event-driven-io/emmett-postgresql
+ * 0.42.0) on the same throwaway PostgreSQL, for docs/performance.md ("Appends").
+ *
+ *   flock /tmp/poc-bench.lock npm run -s bench:append -- [--seconds 5] [--rounds 3] [--no-doc]
+ *
+ * Scenarios: sequential single-event appends; 64 concurrent writers on distinct streams, one
+ * event per append; sequential appends of 50 events. Targets: PostgresEventStore, Emmett,
+ * SqliteEventStore, and for the 64 writers also both stores with group commit off
+ * (`groupCommit.maxAppends = 1`). Every measure runs for `--seconds` in a child process of its
+ * own (tests/perf/append-worker.ts) on a fresh database (PostgreSQL: `CREATE DATABASE`, after a
+ * CHECKPOINT) or a fresh file (SQLite); targets are interleaved, in a rotated order each round,
+ * so they see the same machine state, and every ratio is taken within one round.
+ * PostgreSQL: infra/postgres/start.sh in a temp dir (fsync on, synchronous_commit on),
+ * removed afterwards with stop.sh --purge.
  */
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
-import { PostgresEventStore, SqliteEventStore, type EventStore, type EventToAppend } from '@poc/event-store';
+import { machine, recordResults, report, type Run, type Sample, type Scenario } from './append-report';
+import type { Measured, Target } from './append-worker';
 
-const kind = process.argv[2];
-if (kind !== 'sqlite' && kind !== 'postgres') throw new Error('usage: append.bench.ts sqlite|postgres [seconds]');
-const url = process.env.DATABASE_URL;
-if (kind === 'postgres' && !url) throw new Error('set DATABASE_URL');
-const seconds = Number(process.argv[3] ?? 5);
+const ROOT = resolve(__dirname, '../..');
 
-/** A fresh store and how to throw it away. */
-const freshStore = async (writers: number): Promise<{ store: EventStore; dispose: () => Promise<void> }> => {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'append-bench-'));
-    const store = new SqliteEventStore(join(dir, 'events.sqlite'));
-    return { store, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+const SCENARIOS: readonly Scenario[] = [
+  { name: 'sequential, 1 event per append', writers: 1, batch: 1, targets: ['postgres', 'emmett', 'sqlite'] },
+  {
+    name: '64 concurrent writers, 1 event per append',
+    writers: 64,
+    batch: 1,
+    targets: ['postgres', 'emmett', 'sqlite', 'postgres-single', 'sqlite-single'],
+  },
+  { name: 'sequential, 50 events per append', writers: 1, batch: 50, targets: ['postgres', 'emmett', 'sqlite'] },
+];
+
+type Args = { seconds: number; rounds: number; doc: boolean };
+
+const parseArgs = (argv: string[]): Args => {
+  const args: Args = { seconds: 5, rounds: 3, doc: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--seconds') args.seconds = Number(argv[++i]);
+    else if (a === '--rounds') args.rounds = Number(argv[++i]);
+    else if (a === '--no-doc') args.doc = false;
+    else throw new Error(`unknown argument ${a} (usage: append.bench.ts [--seconds 5] [--rounds 3] [--no-doc])`);
   }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const store = await PostgresEventStore.open({ connectionString: url, max: writers + 2 }, { schema });
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      const admin = new Pool({ connectionString: url, max: 1 });
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    },
-  };
+  if (!(args.seconds > 0) || !Number.isSafeInteger(args.rounds) || args.rounds < 1) throw new Error('--seconds and --rounds must be positive');
+  return args;
 };
 
-const event = (n: number): EventToAppend => ({
-  type: 'Ticked',
-  data: { n, text: 'patrol 7 reports all quiet at the north gate' },
-  occurredAt: new Date().toISOString(),
-  metadata: { actor: 'bench', role: 'system', correlationId: `c-${n}` },
-});
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-const measure = async (name: string, writers: number, batch: number): Promise<void> => {
-  const { store, dispose } = await freshStore(writers);
-  let events = 0;
-  let appends = 0;
-  const latencies: number[] = [];
-  const end = Date.now() + seconds * 1000;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: writers }, async (_, w) => {
-      for (let i = 0; Date.now() < end; i++) {
-        const t = process.hrtime.bigint();
-        await store.append(`bench-${w}`, Array.from({ length: batch }, (_, k) => event(i * batch + k)));
-        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
-        events += batch;
-        appends++;
-      }
-    }),
-  );
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
-  console.log(
-    `${name}: ${Math.round(events / elapsed)} events/s, ${Math.round(appends / elapsed)} appends/s ` +
-      `(p50 ${p(0.5)} ms, p99 ${p(0.99)} ms, ${events} events in ${elapsed.toFixed(1)} s)`,
-  );
-  if (writers === 1 && batch === 50) {
-    const t = process.hrtime.bigint();
-    let position = 0;
-    let read = 0;
-    for (;;) {
-      const page = await store.readAll({ fromPosition: position, limit: 1000 });
-      if (page.length === 0) break;
-      read += page.length;
-      position = page[page.length - 1]!.position;
-    }
-    const s = Number(process.hrtime.bigint() - t) / 1e9;
-    console.log(`readAll catch-up (batches of 1000): ${Math.round(read / s)} events/s (${read} events)`);
+/** Runs one measure in a child process; resolves with what it printed. */
+const runWorker = (target: Target, scenario: Scenario, seconds: number, where: string, postmasterPid: string): Promise<Measured> =>
+  new Promise((done, fail) => {
+    const script = join(ROOT, 'tests/perf/append-worker.ts');
+    const args = ['-r', '@swc-node/register', script, target, String(scenario.writers), String(scenario.batch), String(seconds), where];
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_POSTMASTER_PID: postmasterPid }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 120) * 1000);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return fail(new Error(`${target} worker exited with ${code}\n${err}`));
+      done(JSON.parse(out.trim().split('\n').pop()!) as Measured);
+    });
+  });
+
+/** A fresh place for one measure: a database of the throwaway server, or a SQLite file; and how to remove it. */
+const freshPlace = async (target: Target, admin: Pool, url: string, work: string): Promise<{ where: string; dispose: () => Promise<void> }> => {
+  if (target.startsWith('sqlite')) {
+    const dir = mkdtempSync(join(work, 'sqlite-'));
+    return { where: join(dir, 'events.sqlite'), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  await dispose();
+  const db = `bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${db}`);
+  // Every measure starts from a checkpoint: none falls due in the middle of one target's run only.
+  await admin.query('CHECKPOINT');
+  const where = new URL(url);
+  where.pathname = `/${db}`;
+  return { where: where.toString(), dispose: async () => void (await admin.query(`DROP DATABASE ${db} WITH (FORCE)`)) };
 };
 
 const main = async (): Promise<void> => {
-  if (kind === 'postgres') {
-    const settings = new Pool({ connectionString: url, max: 1 });
-    const { rows } = await settings.query(
-      `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'server_version')`,
-    );
-    await settings.end();
-    console.log(rows.map((r: { name: string; setting: string }) => `${r.name}=${r.setting}`).join(' '));
-  } else {
-    console.log('SQLite: WAL, synchronous=FULL (the store\'s own settings)');
+  const args = parseArgs(process.argv.slice(2));
+  const command = `npm run -s bench:append -- --seconds ${args.seconds} --rounds ${args.rounds}`;
+  const work = mkdtempSync(join(tmpdir(), 'poc-append-bench-'));
+  const pgDir = join(work, 'pg');
+  let pgStarted = false;
+  try {
+    execFileSync('mkdir', ['-p', pgDir]);
+    const out = execFileSync('bash', [join(ROOT, 'infra/postgres/start.sh'), pgDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    pgStarted = true;
+    const url = /DATABASE_URL=(\S+)/.exec(out)?.[1];
+    if (!url) throw new Error(`infra/postgres/start.sh printed no DATABASE_URL:\n${out}`);
+    const admin = new Pool({ connectionString: url, max: 1 });
+    try {
+      const settings = (
+        await admin.query<{ name: string; setting: string }>(
+          `SELECT name, setting FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'shared_buffers', 'commit_delay') ORDER BY name`,
+        )
+      ).rows;
+      const dataDir = (await admin.query<{ data_directory: string }>('SHOW data_directory')).rows[0]!.data_directory;
+      const postmasterPid = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+      const run: Run = { started: new Date(), command, seconds: args.seconds, machine: machine(), postgres: settings, samples: [] };
+      log(`machine: ${JSON.stringify(run.machine)}; PostgreSQL ${settings.map((s) => `${s.name}=${s.setting}`).join(' ')}`);
+      for (let round = 0; round < args.rounds; round++) {
+        for (const scenario of SCENARIOS) {
+          const order = scenario.targets.map((_, i) => scenario.targets[(i + round) % scenario.targets.length]!);
+          for (const target of order) {
+            const place = await freshPlace(target, admin, url, work);
+            const load = loadavg()[0]!;
+            try {
+              const measured = await runWorker(target, scenario, args.seconds, place.where, postmasterPid);
+              const sample: Sample = { round, scenario: scenario.name, target, load, ...measured };
+              run.samples.push(sample);
+              log(`round ${round + 1} · ${scenario.name} · ${target}: ${Math.round(measured.events / measured.seconds)} events/s (p50 ${measured.p50.toFixed(1)} ms, load ${load.toFixed(1)})`);
+            } finally {
+              await place.dispose();
+            }
+          }
+        }
+      }
+      run.finished = new Date();
+      const markdown = report(run, SCENARIOS);
+      console.log(markdown);
+      if (args.doc) log(`recorded in ${recordResults(markdown)}`);
+    } finally {
+      await admin.end();
+    }
+  } finally {
+    if (pgStarted) {
+      try {
+        execFileSync('bash', [join(ROOT, 'infra/postgres/stop.sh'), pgDir, '--purge'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      } catch (error) {
+        log(`stopping PostgreSQL failed: ${String(error)}`);
+      }
+    }
+    rmSync(work, { recursive: true, force: true });
   }
-  await measure('sequential, 1 event per append', 1, 1);
-  await measure('sequential, 50 events per append', 1, 50);
-  await measure('16 concurrent writers, 1 event per append', 16, 1);
 };
 
 main().catch((error: unknown) => {

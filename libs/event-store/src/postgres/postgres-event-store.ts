@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { escapeLiteral, Pool, type ClientConfig, type PoolClient, type PoolConfig, type QueryResult } from 'pg';
+import { Pool, type ClientConfig, type PoolClient, type PoolConfig } from 'pg';
 import type { StoredEvent } from '@poc/domain';
 import {
-  assertExpectedVersion,
   EventStoreUnavailable,
-  IdempotencyKeyReused,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -12,17 +10,12 @@ import {
   type IdempotencyRecord,
   type ReadAllOptions,
 } from '../event-store.port';
+import { prepareRequest } from './postgres-append-batch';
+import { assertLimits, GroupCommitter, type GroupLimits } from './postgres-group-commit';
 import { NotificationListener } from './postgres-listener';
-import {
-  EVENT_COLUMNS,
-  mapPostgresError,
-  toIdempotencyRecord,
-  toPosition,
-  toStoredEvent,
-  type EventRow,
-  type IdempotencyRow,
-} from './postgres-rows';
-import { appendLockKey, assertSchemaName, createSchema, LOCK_CLASS, quote } from './postgres-schema';
+import { mapPostgresError, toIdempotencyRecord, toPosition, toStoredEvent, type EventRow, type IdempotencyRow } from './postgres-rows';
+import { assertSchemaName, createSchema } from './postgres-schema';
+import { statements, type Statements } from './postgres-statements';
 
 export type PostgresEventStoreOptions = Readonly<{
   /** The schema holding `events` and `idempotency_keys`; created on start if missing. Default `public`. */
@@ -40,40 +33,30 @@ export type PostgresEventStoreOptions = Readonly<{
   /** Receives connection errors that no caller sees: idle pool clients, the LISTEN connection. Default: ignored. */
   onConnectionError?: (error: unknown) => void;
   /**
-   * Test seam only: awaited inside the append transaction, after the events are written and
-   * before COMMIT, so tests can hold transactions open and commit them in any order.
+   * Group commit: how many appends (default 256) and events (default 5000) at most share one
+   * transaction. `maxAppends: 1` gives every append a transaction of its own.
    */
-  beforeCommit?: (append: Readonly<{ streamId: string; events: readonly StoredEvent[] }>) => Promise<void>;
+  groupCommit?: Partial<GroupLimits>;
+  /**
+   * Test seam only: awaited once per append transaction, after the rows of its group are
+   * written and before COMMIT (with the appends that write something), so tests can hold
+   * transactions open and commit them in any order.
+   */
+  beforeCommit?: (appends: readonly Readonly<{ streamId: string; events: readonly StoredEvent[] }>[]) => Promise<void>;
 }>;
 
 const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
-
-/** An event ready to be written: serialised before any connection is taken. */
-type PreparedEvent = Readonly<{
-  id: string;
-  type: string;
-  schemaVersion: number;
-  occurredAt: string;
-  data: unknown;
-  metadata: StoredEvent['metadata'];
-}>;
-
-type AppendRequest = Readonly<{ streamId: string; events: readonly PreparedEvent[]; options: AppendOptions }>;
-
-type HeadRow = Readonly<{
-  version: number | null;
-  stream_position: string | null;
-  last_position: string;
-  claimed: IdempotencyRow | null;
-}>;
+const DEFAULT_GROUP_LIMITS: GroupLimits = { maxAppends: 256, maxEvents: 5_000 };
 
 /**
  * The multi-node event store on PostgreSQL (`pg`). Global order: every append takes one
  * transaction-scoped advisory lock before it reads the last position, and holds it until
  * its COMMIT has made its events visible, so positions become visible strictly in order
  * and a reader reading "after my position" can never skip an event that commits late
- * (docs/event-store.md, "PostgreSQL"). Appends are serialised; reads are not.
+ * (docs/event-store.md, "PostgreSQL"). Appends are serialised, but concurrent appends of
+ * one process share a transaction and its COMMIT (group commit, `postgres-group-commit.ts`),
+ * each still checked on its own. Reads take no lock.
  *
  * Give it a connection string or pool config (the store owns the pool and ends it on
  * close), or a `Pool` shared with other code (left open on close; its owner must handle the
@@ -88,9 +71,9 @@ export class PostgresEventStore implements EventStore {
   private readonly listeners = new Set<(lastPosition: number) => void>();
   private readonly onListenerError: (error: unknown) => void;
   private readonly onConnectionError: (error: unknown) => void;
-  private readonly beforeCommit: PostgresEventStoreOptions['beforeCommit'];
   private readonly notificationListener: NotificationListener | undefined;
-  private readonly sql: ReturnType<typeof statements>;
+  private readonly sql: Statements;
+  private readonly committer: GroupCommitter;
   private starting: Promise<void> | undefined;
   private closed = false;
 
@@ -109,12 +92,13 @@ export class PostgresEventStore implements EventStore {
   /** Connects lazily: `start()` (or the first call) creates the schema and starts listening. */
   constructor(source: string | PoolConfig | Pool, options: PostgresEventStoreOptions = {}) {
     this.schema = assertSchemaName(options.schema ?? 'public');
+    const limits = { ...DEFAULT_GROUP_LIMITS, ...options.groupCommit };
+    assertLimits(limits); // before the pool exists: nothing to clean up
     this.channel = options.channel ?? `event_store_${this.schema}`.slice(0, 63);
     if (Buffer.byteLength(this.channel) > 63) throw new RangeError('a NOTIFY channel name has at most 63 bytes');
     this.onListenerError =
       options.onListenerError ?? ((error) => process.emitWarning(error instanceof Error ? error : String(error)));
     this.onConnectionError = options.onConnectionError ?? (() => undefined);
-    this.beforeCommit = options.beforeCommit;
     this.ownsPool = !(source instanceof Pool);
     if (source instanceof Pool) {
       this.pool = source;
@@ -125,6 +109,15 @@ export class PostgresEventStore implements EventStore {
       this.pool.on('error', (error) => this.onConnectionError(error));
     }
     this.sql = statements(this.schema, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
+    this.committer = new GroupCommitter({
+      connect: () => this.connectForAppend(),
+      sql: this.sql,
+      limits,
+      notifyPayload: (position) => ({ channel: this.channel, payload: JSON.stringify({ source: this.instanceId, position }) }),
+      onCommitted: (position) => this.notify(position),
+      readRange: async (streamId, first, last) => (await this.pool.query<EventRow>(this.sql.range, [streamId, first, last])).rows.map(toStoredEvent),
+      beforeCommit: options.beforeCommit,
+    });
     if (options.listen ?? true) {
       this.notificationListener = new NotificationListener(
         { ...listenerConfigOf(this.pool), ...options.listenerConfig },
@@ -150,7 +143,7 @@ export class PostgresEventStore implements EventStore {
 
   private async createSchemaAndListen(): Promise<void> {
     const client = await this.pool.connect();
-    const ignore = (): void => undefined; // see appendPath
+    const ignore = (): void => undefined; // see GroupCommitter.transaction
     client.on('error', ignore);
     try {
       await createSchema(client, this.schema);
@@ -164,143 +157,14 @@ export class PostgresEventStore implements EventStore {
     await this.notificationListener?.start();
   }
 
-  async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
-    // Serialised first: unserialisable data fails before any connection is taken.
-    const request: AppendRequest = { streamId, events: events.map(prepareEvent), options };
-    const result = await this.appendPath(request);
-    // Committed by now: only then may listeners hear about it.
-    if (!result.replayed && result.events.length > 0) this.notify(result.lastPosition);
-    return result;
-  }
-
   /**
-   * The whole write path, in one place (a later group commit replaces it). One transaction,
-   * two round trips:
-   *   1. BEGIN, take the append lock, then read the stream's head, the last position and the
-   *      idempotency key (a statement after the lock: its snapshot sees every earlier append);
-   *   2. insert the events, record the key, pg_notify, and COMMIT, in one message.
-   * The lock is released by COMMIT only once the events are visible. Any failure rolls the
-   * whole transaction back, so a failed append leaves nothing.
+   * Queues the append for the next group transaction; resolves once that transaction has
+   * committed (and listeners have heard of it), or rejects with this append's own error.
    */
-  private async appendPath(request: AppendRequest): Promise<AppendResult> {
-    const client = await this.connect();
-    // A connection lost while checked out is also emitted as 'error' on the client:
-    // unhandled, it would crash the process. The pending query rejects with it anyway.
-    const ignore = (): void => undefined;
-    client.on('error', ignore);
-    let committing = false;
-    try {
-      const readHead = this.sql.lockAndReadHead(request.streamId, request.options.idempotency?.key);
-      // Several statements in one message: pg resolves with one result per statement.
-      const results = (await client.query(readHead)) as unknown as QueryResult<HeadRow>[];
-      const head = results[results.length - 1]!.rows[0]!;
-      const { result, write } = await this.decide(client, request, head);
-      if (this.beforeCommit && !result.replayed) {
-        if (write) await client.query(write);
-        await this.beforeCommit({ streamId: request.streamId, events: result.events });
-        committing = true;
-        await client.query('COMMIT');
-      } else {
-        committing = write !== undefined;
-        await client.query(write ? `${write};\nCOMMIT` : 'COMMIT');
-      }
-      client.off('error', ignore);
-      client.release();
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').then(
-        () => {
-          client.off('error', ignore);
-          client.release();
-        },
-        // The connection is broken: the server rolls back on its side; the pool drops the client.
-        (rollbackError: unknown) => client.release(rollbackError instanceof Error ? rollbackError : true),
-      );
-      throw mapPostgresError(
-        error,
-        committing
-          ? 'PostgreSQL event store unavailable while committing (the append may or may not be stored: retry it with its idempotency key)'
-          : 'PostgreSQL event store unavailable (nothing was stored)',
-      );
-    }
-  }
-
-  /** Under the lock: a replay, a refusal (thrown), or the events to write and the SQL that writes them. */
-  private async decide(
-    client: PoolClient,
-    { streamId, events, options }: AppendRequest,
-    head: HeadRow,
-  ): Promise<{ result: AppendResult; write?: string }> {
-    const claim = options.idempotency;
-    if (claim && head.claimed) {
-      const claimed = head.claimed;
-      if (claimed.request_hash !== claim.requestHash || claimed.stream_id !== streamId) throw new IdempotencyKeyReused(claim.key);
-      const stored =
-        claimed.first_position === null
-          ? []
-          : (await client.query<EventRow>(this.sql.range, [streamId, claimed.first_position, claimed.last_position])).rows;
-      const result = {
-        streamId,
-        nextVersion: claimed.next_version,
-        lastPosition: toPosition(claimed.last_position),
-        events: stored.map(toStoredEvent),
-        replayed: true,
-      };
-      return { result };
-    }
-    const version = head.version ?? 0;
-    assertExpectedVersion(streamId, options.expectedVersion ?? 'any', version);
-    // Taken under the lock, so recordedAt follows the global order on one node's clock.
-    const recordedAt = options.recordedAt ?? new Date().toISOString();
-    const firstPosition = toPosition(head.last_position) + 1;
-    const stored: StoredEvent[] = events.map((event, i) => ({
-      id: event.id,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      streamId,
-      streamVersion: version + i + 1,
-      position: firstPosition + i,
-      occurredAt: event.occurredAt,
-      recordedAt,
-      data: event.data,
-      metadata: event.metadata,
-    }));
-    const nextVersion = version + events.length;
-    const lastPosition = stored.length > 0 ? stored[stored.length - 1]!.position : toPosition(head.stream_position);
-    const result = { streamId, nextVersion, lastPosition, events: stored, replayed: false };
-    if (stored.length === 0 && !claim) return { result };
-    const write = this.sql.write({
-      events: stored.map((e) => ({
-        position: e.position,
-        id: e.id,
-        stream_id: e.streamId,
-        stream_version: e.streamVersion,
-        type: e.type,
-        schema_version: e.schemaVersion,
-        occurred_at: e.occurredAt,
-        recorded_at: e.recordedAt,
-        data: e.data,
-        metadata: e.metadata,
-      })),
-      claims: claim
-        ? [
-            {
-              key: claim.key,
-              request_hash: claim.requestHash,
-              stream_id: streamId,
-              first_position: stored.length > 0 ? firstPosition : null,
-              last_position: lastPosition,
-              next_version: nextVersion,
-              created_at: recordedAt,
-            },
-          ]
-        : [],
-      ...(stored.length > 0 && {
-        channel: this.channel,
-        payload: JSON.stringify({ source: this.instanceId, position: lastPosition }),
-      }),
-    });
-    return { result, write };
+  async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) throw new EventStoreUnavailable('the PostgreSQL event store is closed');
+    // Serialised and checked first: unserialisable data or U+0000 fails here, alone, before it joins a group.
+    return this.committer.append(prepareRequest(streamId, events, options));
   }
 
   async findIdempotent(key: string): Promise<IdempotencyRecord | undefined> {
@@ -330,14 +194,16 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Appends accepted before close still get their answer: stored, or an error.
+    await this.committer.drain();
     this.listeners.clear();
     await this.notificationListener?.stop();
     if (this.ownsPool) await this.pool.end().catch(() => undefined);
   }
 
-  private async connect(): Promise<PoolClient> {
-    if (this.closed) throw new EventStoreUnavailable('the PostgreSQL event store is closed');
-    await this.start();
+  /** A client for an append transaction; also while `close` lets the appends accepted before it finish. */
+  private async connectForAppend(): Promise<PoolClient> {
+    await (this.starting ?? this.start());
     try {
       return await this.pool.connect();
     } catch (error) {
@@ -378,21 +244,6 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-const prepareEvent = (event: EventToAppend): PreparedEvent => {
-  // A round trip through JSON: fails here on unserialisable data (a BigInt), and gives the
-  // caller back exactly what a reader will get (a copy, not the caller's object).
-  const dataJson = JSON.stringify(event.data ?? null);
-  const metadataJson = JSON.stringify(event.metadata);
-  return {
-    id: randomUUID(),
-    type: event.type,
-    schemaVersion: event.schemaVersion ?? 1,
-    occurredAt: event.occurredAt,
-    data: JSON.parse(dataJson) as unknown,
-    metadata: JSON.parse(metadataJson) as StoredEvent['metadata'],
-  };
-};
-
 /** The pool's connection settings for the LISTEN connection (pg-pool hides the password from enumeration). */
 const listenerConfigOf = (pool: Pool): ClientConfig => {
   const options = pool.options as PoolConfig;
@@ -403,68 +254,5 @@ const listenerConfigOf = (pool: Pool): ClientConfig => {
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     connectionTimeoutMillis: options.connectionTimeoutMillis || DEFAULT_CONNECTION_TIMEOUT_MS,
-  };
-};
-
-/** What the write statement takes, as one JSON document (column names as keys). */
-type WriteSpec = Readonly<{
-  events: readonly Readonly<Record<keyof EventRow, unknown>>[];
-  claims: readonly Readonly<Record<keyof IdempotencyRow, unknown>>[];
-  channel?: string;
-  payload?: string;
-}>;
-
-/**
- * SQL text for one schema, built once per store. The two statements of the append path are
- * sent with the simple query protocol, so that several statements travel in one message
- * (one round trip); their only input is ONE literal, a JSON document escaped with pg's
- * `escapeLiteral` (JSON.stringify leaves no raw control character in it), unpacked in SQL.
- */
-const statements = (schema: string, lockTimeoutMs: number) => {
-  const events = `${quote(schema)}.events`;
-  const keys = `${quote(schema)}.idempotency_keys`;
-  const timeout = Math.max(0, Math.trunc(lockTimeoutMs));
-  const lock = `pg_advisory_xact_lock(${LOCK_CLASS}, ${appendLockKey(schema)})`;
-  return {
-    /**
-     * BEGIN; bound the wait; take the append lock; then, in a statement of its own (so with a
-     * snapshot taken after the lock), the stream's head, the global last position and the key.
-     */
-    lockAndReadHead: (streamId: string, key: string | undefined): string => {
-      const input = `${escapeLiteral(JSON.stringify({ streamId, key: key ?? null }))}::jsonb`;
-      return `BEGIN; SET LOCAL lock_timeout = ${timeout}; SELECT ${lock};
-        SELECT h.stream_version AS version, h.position AS stream_position,
-               (SELECT COALESCE(MAX(position), 0) FROM ${events}) AS last_position,
-               (SELECT to_jsonb(k) FROM ${keys} k WHERE k.key = (${input} ->> 'key')) AS claimed
-        FROM (SELECT 1) AS one
-        LEFT JOIN LATERAL (
-          SELECT stream_version, position FROM ${events}
-          WHERE stream_id = (${input} ->> 'streamId') ORDER BY stream_version DESC LIMIT 1
-        ) AS h ON true`;
-    },
-    /** The events, the idempotency key and the NOTIFY (delivered only if it commits), in one statement. */
-    write: (spec: WriteSpec): string => `
-      WITH input AS (SELECT ${escapeLiteral(JSON.stringify(spec))}::jsonb AS j),
-      inserted AS (
-        INSERT INTO ${events} (${EVENT_COLUMNS})
-        SELECT e.position, e.id, e.stream_id, e.stream_version, e.type, e.schema_version, e.occurred_at, e.recorded_at,
-               COALESCE(e.data, 'null'::jsonb), e.metadata
-        FROM input, jsonb_to_recordset(input.j -> 'events') AS e(
-          position bigint, id uuid, stream_id text, stream_version integer, type text, schema_version integer,
-          occurred_at text, recorded_at text, data jsonb, metadata jsonb)
-      ),
-      claimed AS (
-        INSERT INTO ${keys} (key, request_hash, stream_id, first_position, last_position, next_version, created_at)
-        SELECT c.key, c.request_hash, c.stream_id, c.first_position, c.last_position, c.next_version, c.created_at
-        FROM input, jsonb_to_recordset(input.j -> 'claims') AS c(
-          key text, request_hash text, stream_id text, first_position bigint, last_position bigint, next_version integer,
-          created_at text)
-      )
-      SELECT pg_notify(input.j ->> 'channel', input.j ->> 'payload') FROM input WHERE input.j ? 'payload'`,
-    range: `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE stream_id = $1 AND position BETWEEN $2 AND $3 ORDER BY position`,
-    stream: `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE stream_id = $1 ORDER BY stream_version`,
-    all: `SELECT ${EVENT_COLUMNS} FROM ${events} WHERE position > $1 ORDER BY position LIMIT $2`,
-    last: `SELECT COALESCE(MAX(position), 0) AS position FROM ${events}`,
-    key: `SELECT to_jsonb(k) AS claimed FROM ${keys} k WHERE k.key = $1`,
   };
 };

@@ -48,19 +48,22 @@ const UNAVAILABLE_SQLSTATE = /^(08|53|58|28)|^(57P0[123]|57014|55P03|25P03|25006
 const UNAVAILABLE_MESSAGE =
   /^(Connection terminated|timeout expired|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end|The server does not support SSL|There was an error establishing an SSL connection)/;
 
-const isUnavailable = (error: unknown, depth = 0): boolean => {
+const isUnavailableCause = (error: unknown, depth = 0): boolean => {
   if (error === null || typeof error !== 'object' || depth > 3) return false;
   const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || (code.length === 5 && UNAVAILABLE_SQLSTATE.test(code)))) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
   // Node's happy-eyeballs connect reports an AggregateError of one error per address.
-  if (Array.isArray(errors) && errors.some((e) => isUnavailable(e, depth + 1))) return true;
-  return isUnavailable(cause, depth + 1);
+  if (Array.isArray(errors) && errors.some((e) => isUnavailableCause(e, depth + 1))) return true;
+  return isUnavailableCause(cause, depth + 1);
 };
+
+/** True for an error `mapPostgresError` turns into (or that already is) `EventStoreUnavailable`. */
+export const isUnavailable = (error: unknown): boolean => error instanceof EventStoreUnavailable || isUnavailableCause(error);
 
 /** Maps connection and resource failures to `EventStoreUnavailable`; other errors pass through. */
 export const mapPostgresError = (error: unknown, context = 'PostgreSQL event store unavailable'): unknown => {
-  if (error instanceof EventStoreUnavailable || !isUnavailable(error)) return error;
+  if (error instanceof EventStoreUnavailable || !isUnavailableCause(error)) return error;
   const code = (error as { code?: unknown }).code;
   const reason = error instanceof Error ? error.message : String(error);
   return new EventStoreUnavailable(`${context}${typeof code === 'string' ? ` (${code})` : ''}: ${reason}`, { cause: error });

@@ -15,12 +15,18 @@ import {
 import { mapSqliteError, toIdempotencyRecord, toStoredEvent } from './sqlite-rows';
 import { configureConnection, createSchema, DEFAULT_BUSY_TIMEOUT_MS, readSettings, type SqliteSettings } from './sqlite-schema';
 import { openFile, prepareStatements, type Statements } from './sqlite-statements';
+import { SqliteGroupCommit, type AppendCall, type GroupLimits, type Outcome } from './sqlite-group-commit';
 
 export type { SqliteSettings } from './sqlite-schema';
 
 export type SqliteEventStoreOptions = Readonly<{
   /** How long a writer waits for another connection's write lock before giving up. */
   busyTimeoutMs?: number;
+  /**
+   * Group commit: how many appends (default 256) and events (default 5000) at most share one
+   * transaction. `maxAppends: 1` gives every append a transaction (and an fsync) of its own.
+   */
+  groupCommit?: Partial<GroupLimits>;
   /** Receives errors thrown by `onAppended` listeners (the append itself has succeeded). */
   onListenerError?: (error: unknown) => void;
 }>;
@@ -28,7 +34,8 @@ export type SqliteEventStoreOptions = Readonly<{
 /**
  * The embedded event store: one SQLite file (WAL, synchronous=FULL). Give it a path, or a
  * `Database` handle shared with the read models in the same file (the store then leaves
- * closing the handle to its owner).
+ * closing the handle to its owner). Appends made in the same turn of the event loop share
+ * one transaction and one fsync (group commit), each in a savepoint of its own.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
@@ -37,7 +44,8 @@ export class SqliteEventStore implements EventStore {
   private readonly onListenerError: (error: unknown) => void;
   private closed = false;
   private readonly sql: Statements;
-  private readonly appendImmediate: (streamId: string, events: readonly EventToAppend[], options: AppendOptions) => AppendResult;
+  private readonly groups: SqliteGroupCommit;
+  private readonly groupTx: (group: readonly AppendCall[]) => Outcome[];
 
   constructor(source: string | Database.Database, options: SqliteEventStoreOptions = {}) {
     this.ownsDb = typeof source === 'string';
@@ -50,11 +58,38 @@ export class SqliteEventStore implements EventStore {
       createSchema(db);
       this.sql = prepareStatements(db);
       this.db = db;
-      this.appendImmediate = db.transaction(this.appendTx).immediate;
+      this.groupTx = this.groupTransaction(db);
+      this.groups = new SqliteGroupCommit((group) => this.guard(() => this.commitGroup(group)), {
+        maxAppends: 256,
+        maxEvents: 5_000,
+        ...options.groupCommit,
+      });
     } catch (error) {
       if (this.ownsDb && db?.open) db.close();
       throw mapSqliteError(error);
     }
+  }
+
+  /**
+   * One BEGIN IMMEDIATE for a group. A lone append needs no savepoint: its failure rolls the
+   * whole transaction back. In a group, each append runs in a savepoint, and a failed one
+   * rolls back to it alone, unless SQLite itself ended the transaction (disk full, I/O
+   * error): then the whole group fails and nothing of it is stored.
+   */
+  private groupTransaction(db: Database.Database): (group: readonly AppendCall[]) => Outcome[] {
+    const inSavepoint = db.transaction(this.appendTx);
+    return db.transaction((group: readonly AppendCall[]): Outcome[] =>
+      group.length === 1
+        ? [{ result: this.appendTx(group[0]!.streamId, group[0]!.events, group[0]!.options) }]
+        : group.map((call) => {
+            try {
+              return { result: inSavepoint(call.streamId, call.events, call.options) };
+            } catch (error) {
+              if (!db.inTransaction) throw error;
+              return { error: mapSqliteError(error) };
+            }
+          }),
+    ).immediate;
   }
 
   private readonly appendTx = (streamId: string, events: readonly EventToAppend[], options: AppendOptions): AppendResult => {
@@ -100,14 +135,24 @@ export class SqliteEventStore implements EventStore {
     return { streamId, nextVersion, lastPosition, events: stored, replayed: false };
   };
 
+  /** Queued for the group transaction run right after this turn; resolves once it is committed (fsynced). */
   async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
-    const result = this.guard(() => {
-      if (this.db.inTransaction) throw new Error('SqliteEventStore.append cannot run inside an open transaction');
-      return this.appendImmediate(streamId, events, options);
-    });
-    // Committed (and fsynced) by now: only then may listeners hear about it.
-    if (!result.replayed && result.events.length > 0) this.notify(result.lastPosition);
-    return result;
+    this.guard(() => this.assertNotInTransaction());
+    return this.groups.append({ streamId, events, options });
+  }
+
+  private commitGroup(group: readonly AppendCall[]): Outcome[] {
+    // Checked again: the owner of a shared handle may have begun a transaction since the call.
+    this.assertNotInTransaction();
+    const outcomes = this.groupTx(group);
+    // Committed (and fsynced) by now: only then may listeners hear about it, once per group.
+    const written = outcomes.flatMap((o) => (o.result && !o.result.replayed && o.result.events.length > 0 ? [o.result.lastPosition] : []));
+    if (written.length > 0) this.notify(Math.max(...written));
+    return outcomes;
+  }
+
+  private assertNotInTransaction(): void {
+    if (this.db.inTransaction) throw new Error('SqliteEventStore.append cannot run inside an open transaction');
   }
 
   async findIdempotent(key: string): Promise<IdempotencyRecord | undefined> {
@@ -140,6 +185,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    // Appends accepted before close are still committed (or refused), not dropped.
+    if (!this.closed && this.db.open) this.groups.flush();
     this.closed = true;
     this.listeners.clear();
     if (this.ownsDb && this.db.open) this.db.close();

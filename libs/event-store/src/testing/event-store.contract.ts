@@ -1,4 +1,5 @@
 import { appendContract } from './contract-append';
+import { groupContract } from './contract-group';
 import { idempotencyContract } from './contract-idempotency';
 import { liveContract } from './contract-live';
 import { readContract } from './contract-read';
@@ -32,5 +33,6 @@ export const eventStoreContract = (name: string, factory: EventStoreFactory): vo
     describe('reading', () => readContract(ctx));
     describe('idempotency', () => idempotencyContract(ctx));
     describe('live: onAppended and followAll', () => liveContract(ctx));
+    describe('concurrent appends (group commit)', () => groupContract(ctx));
   });
 };
