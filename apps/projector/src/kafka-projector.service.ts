@@ -23,6 +23,8 @@ export class KafkaProjectorService implements OnApplicationBootstrap, OnApplicat
       // A lost race on a shared document, or a database outage: retry, never dead-letter.
       isTransient: (error) => error instanceof ConcurrentDocUpdate || isUnavailable(error),
       log: (message) => this.logger.warn(message),
+      // Every partition this member may be given, at once: see KafkaProjectorOptions.concurrency.
+      concurrency: this.config.KAFKA_PARTITIONS,
     });
     await this.projector.start();
     this.logger.log(`consuming ${this.config.KAFKA_TOPIC} in group ${this.config.PROJECTOR_GROUP}`);

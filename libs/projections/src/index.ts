@@ -2,6 +2,7 @@ export * from './projection';
 export * from './apply-events';
 export * from './read-model-store.port';
 export * from './projection-runner';
+export * from './presence-filter';
 export * from './all-projections';
 export * from './sqlite/sqlite-read-model-store';
 export * from './alerts/alerts.projection';

@@ -1,24 +1,39 @@
 import type { StoredEvent } from '@poc/domain';
-import { applyEvents, keysNeeded } from './apply-events';
-import { handlesEvent, type Projection } from './projection';
-import { ConcurrentDocUpdate, supportsBlueGreen, type DocWrite, type ReadModelStore } from './read-model-store.port';
+import type { PresenceFilter } from './presence-filter';
+import { prepareBatch, type Overlay, type PreparedBatch } from './prepare-batch';
+import type { Projection } from './projection';
+import { ConcurrentDocUpdate, supportsBlueGreen, type ReadModelStore } from './read-model-store.port';
 
 const MAX_ATTEMPTS = 5;
 
+export type RunnerOptions = Readonly<{
+  /**
+   * Only for read models this runner alone writes, from what the filter was seeded with (a
+   * rebuild's shadows): a document or stream the filter has never seen is known to be absent,
+   * so it is not looked up. Every answer stays what the store would have given.
+   */
+  presence?: PresenceFilter;
+}>;
+
 /**
- * I/O around the pure projections: load the documents a batch touches, fold the batch,
- * write documents, checkpoints and per-stream versions in one transaction. A redelivered
- * event (its stream version already applied) is skipped, so each event takes effect once.
+ * I/O around the pure projections: load the documents a batch touches, fold the batch
+ * (`prepareBatch`), write documents, checkpoints and per-stream versions in one transaction.
+ * A redelivered event (its stream version already applied) is skipped, so each event takes
+ * effect once.
  *
  * On a store with blue/green support, `init` records the version each projection is built
  * with (if none is recorded yet), and every batch is fenced: the projections' generations
  * are read before anything else and checked again inside the commit, so a batch begun
  * before a rebuilt read model was swapped in is refused and retried against the new one.
+ *
+ * Each document is read at most once and written at most once per batch, however many of
+ * the batch's events touch it; bigger batches mean fewer reads, writes and transactions.
  */
 export class ProjectionRunner {
   constructor(
     private readonly store: ReadModelStore,
     readonly projections: readonly Projection[],
+    private readonly options: RunnerOptions = {},
   ) {}
 
   async init(): Promise<void> {
@@ -38,52 +53,61 @@ export class ProjectionRunner {
     if (batch.length === 0) return;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.applyOnce(batch);
+        const { commit } = await prepareBatch(this.store, this.projections, batch, this.options);
+        return await this.store.commit(commit);
       } catch (error) {
         if (!(error instanceof ConcurrentDocUpdate) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   }
 
-  private async applyOnce(batch: readonly StoredEvent[]): Promise<void> {
-    // First, before any read: what the commit checks to know nothing was swapped meanwhile.
-    const generations = supportsBlueGreen(this.store) ? await this.store.generations(this.projections.map((p) => p.name)) : undefined;
-    const position = batch.reduce((max, e) => Math.max(max, e.position), 0);
-    const writes: DocWrite[] = [];
-    const streamVersions: { projection: string; streamId: string; version: number }[] = [];
-    for (const projection of this.projections) {
-      const relevant = batch.filter((e) => handlesEvent(projection, e));
-      const applied = await this.store.appliedVersions(projection.name, [...new Set(relevant.map((e) => e.streamId))]);
-      // Skip what was applied before, and an event repeated inside this batch (a consumer may
-      // hand over a redelivered message next to its first delivery).
-      const fresh = relevant.filter((e) => {
-        if (e.streamVersion <= (applied.get(e.streamId) ?? 0)) return false;
-        applied.set(e.streamId, e.streamVersion);
-        return true;
-      });
-      if (fresh.length === 0) continue;
-      const keys = [...keysNeeded([projection], fresh).get(projection.name)!];
-      const loaded = await this.store.load(projection.collection, keys);
-      const current = new Map([...loaded].map(([key, stored]) => [key, stored.doc]));
-      const touched = applyEvents([projection], new Map([[projection.name, current]]), fresh).get(projection.name)!;
-      for (const [key, doc] of touched) {
-        writes.push({
-          collection: projection.collection,
-          key,
-          doc,
-          columns: doc === undefined ? {} : projection.columnsOf(doc),
-          expectedRev: loaded.get(key)?.rev ?? 0,
-        });
+  /**
+   * Applies `batches` in order with the effect of `handle` on each in turn, but prepares
+   * each batch (its reads and fold) while the one before commits, so that the database
+   * writes one batch while this process folds the next. The batch being prepared takes what
+   * the committing one writes from its overlay, not from the store; the rest of the store
+   * the committing batch does not touch. Commits wait for each other, so they (and the
+   * checkpoints with them) land in order. A commit refused as a conflict is applied again
+   * by `handle`, and the batch after it prepared afresh. `committed` is called after each
+   * batch has committed, in order; when anything fails, nothing is left running.
+   */
+  async handleInOrder(batches: AsyncIterable<readonly StoredEvent[]>, committed: (batch: readonly StoredEvent[]) => void | Promise<void> = () => undefined): Promise<void> {
+    let inFlight: { batch: readonly StoredEvent[]; overlay: Overlay; commit: Promise<void> } | undefined;
+    /** Waits for the batch in flight; false if it had to be applied again (its overlay is then wrong). */
+    const settle = async (): Promise<boolean> => {
+      if (!inFlight) return true;
+      const { batch, commit } = inFlight;
+      inFlight = undefined;
+      let asPrepared = true;
+      try {
+        await commit;
+      } catch (error) {
+        if (!(error instanceof ConcurrentDocUpdate)) throw error;
+        await this.handle(batch);
+        asPrepared = false;
       }
-      const latest = new Map<string, number>();
-      for (const e of fresh) latest.set(e.streamId, Math.max(latest.get(e.streamId) ?? 0, e.streamVersion));
-      for (const [streamId, version] of latest) streamVersions.push({ projection: projection.name, streamId, version });
+      await committed(batch);
+      return asPrepared;
+    };
+    try {
+      for await (const batch of batches) {
+        if (batch.length === 0) continue;
+        const speculative = prepareBatch(this.store, this.projections, batch, { ...this.options, ...(inFlight && { overlay: inFlight.overlay }) });
+        speculative.catch(() => undefined); // awaited below, once the batch in flight has settled
+        let prepared: PreparedBatch;
+        try {
+          prepared = (await settle()) ? await speculative : await speculative.catch(() => undefined).then(() => prepareBatch(this.store, this.projections, batch, this.options));
+        } finally {
+          await speculative.catch(() => undefined);
+        }
+        const commit = this.store.commit(prepared.commit);
+        commit.catch(() => undefined); // awaited by the next settle
+        inFlight = { batch, overlay: prepared.overlay, commit };
+      }
+    } catch (error) {
+      await inFlight?.commit.catch(() => undefined);
+      throw error;
     }
-    await this.store.commit({
-      writes,
-      streamVersions,
-      checkpoints: this.projections.map((p) => ({ projection: p.name, position })),
-      ...(generations && { generations: this.projections.map((p) => ({ projection: p.name, generation: generations.get(p.name) ?? 0 })) }),
-    });
+    await settle();
   }
 }

@@ -29,8 +29,12 @@ export type DocWrite = Readonly<{
 export type ReadModelCommit = Readonly<{
   writes: readonly DocWrite[];
   checkpoints: readonly Readonly<{ projection: string; position: number }>[];
-  /** Per projection, the last applied version of each stream: a redelivered event is skipped. */
-  streamVersions: readonly Readonly<{ projection: string; streamId: string; version: number }>[];
+  /**
+   * Per projection, the last applied version of each stream: a redelivered event is skipped.
+   * `first`: the runner found no version of this stream, so a store may insert the row
+   * without looking for one (a row there after all must fail the commit, never be lost).
+   */
+  streamVersions: readonly Readonly<{ projection: string; streamId: string; version: number; first?: boolean }>[];
   /**
    * Blue/green fence (optional): the generation of each projection when the batch began
    * reading. If one has changed by commit time — a rebuilt read model was swapped in — the
@@ -117,6 +121,21 @@ export interface BlueGreenReadModelStore extends ReadModelStore {
   generations(projections: readonly string[]): Promise<Map<string, number>>;
   /** Drops a shadow: its table, checkpoint, stream versions and build record. Idempotent. */
   dropShadow(projection: string, collection: CollectionSpec): Promise<void>;
+  /**
+   * The keys of a collection's documents in the store's order, at most `limit` after `after`
+   * ('' = from the start; then the last key of the previous page): how a resumed rebuild
+   * learns what its shadow holds already.
+   */
+  documentKeys(collection: CollectionSpec, after: string, limit: number): Promise<string[]>;
+  /** Likewise, the streams a projection has a version of (`appliedVersions`). */
+  appliedStreams(projection: string, after: string, limit: number): Promise<string[]>;
+  /**
+   * Readies the shadows for their swap, outside any lock, once they hold nearly everything:
+   * PostgreSQL builds their secondary indexes here (at once, from the finished table: far
+   * cheaper than keeping them up to date row by row). SQLite, which cannot rename an index,
+   * builds them inside the swap. Optional for the caller: `swapShadows` makes sure of it.
+   */
+  prepareShadows(swaps: readonly ShadowSwap[]): Promise<void>;
   /**
    * In ONE transaction, which keeps the live projectors' commits out of these read models:
    * `catchUp` applies the last events to the shadows through the store it is given (it must

@@ -37,6 +37,8 @@ type Backend = Readonly<{
   /** Another connection / pool on the same read models: the live projector's. */
   live: BlueGreenReadModelStore;
   lock: Parameters<typeof lockRebuilds>[0];
+  /** The names of the indexes on a table, as the database lists them. */
+  indexesOf: (table: string) => Promise<string[]>;
   teardown: () => Promise<void>;
 }>;
 
@@ -56,6 +58,8 @@ const sqlite = async (): Promise<Backend> => {
     store: new SqliteReadModelStore(dbs[0]!),
     live: new SqliteReadModelStore(dbs[1]!),
     lock: { dataDir: dir },
+    indexesOf: async (table) =>
+      (dbs[0]!.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name").pluck().all(table) as string[]),
     teardown: async () => {
       await eventStore.close();
       dbs.forEach((db) => db.close());
@@ -80,6 +84,8 @@ const postgres = async (): Promise<Backend> => {
     store: new PostgresReadModelStore(pools[0]!),
     live: new PostgresReadModelStore(pools[1]!),
     lock: { pool: pools[0]! },
+    indexesOf: async (table) =>
+      (await pools[0]!.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE tablename = $1 AND indexname LIKE 'ix\\_%' ORDER BY 1", [table])).rows.map((r) => r.name),
     teardown: async () => {
       await eventStore.close();
       await Promise.all(pools.map((p) => p.end()));
@@ -191,6 +197,18 @@ describe.each([
     await appendIncidents(b.eventStore, 120, 10);
     await catchUp(b.eventStore, liveRunner);
     expect(await docsOf(b.live)).toEqual(await expectedDocs(b.eventStore));
+  });
+
+  it('the swapped-in tables have their secondary indexes, under the live names', async () => {
+    await rebuildReadModels({ eventStore: b.eventStore, store: b.store, projections: ALL_PROJECTIONS, batchSize: 50 });
+    for (const p of ALL_PROJECTIONS) {
+      const expected = p.collection.indexes.map((columns) => `ix_${p.collection.name}_${columns.join('_')}`).sort();
+      expect(await b.indexesOf(`rm_${p.collection.name}`)).toEqual(expected);
+      expect(await b.indexesOf(`rm_${shadowName(p.collection.name)}`)).toEqual([]);
+    }
+    // And a second rebuild swaps in the same again.
+    await rebuildReadModels({ eventStore: b.eventStore, store: b.store, projections: [incidentsProjection as Projection] });
+    expect(await b.indexesOf('rm_incidents')).toEqual(incidentsProjection.collection.indexes.map((c) => `ix_incidents_${c.join('_')}`).sort());
   });
 
   it('an interrupted rebuild leaves the live read models alone and resumes from its shadow checkpoint', async () => {

@@ -8,6 +8,8 @@ import {
   type ReadModelStore,
 } from '@poc/projections';
 import { NO_PROGRESS, type Progress } from '../shared/progress';
+import { eventPages } from './event-pages';
+import { shadowPresence } from './shadow-presence';
 
 export type RebuildOptions = Readonly<{
   eventStore: EventStore;
@@ -37,6 +39,9 @@ export type RebuildReport = Readonly<{
   events: number;
   finalEvents: number;
   seconds: number;
+  /** Readying the shadows before the swap (PostgreSQL builds their indexes), with nothing locked. */
+  prepareMs: number;
+  /** The swap's transaction: the final catch-up and the swap itself, the read models locked. */
   swapMs: number;
 }>;
 
@@ -76,14 +81,15 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
     await store.dropShadow(projection.name, projection.collection);
   }
   const shadows = projections.map(shadowOf);
-  const runner = new ProjectionRunner(store, shadows);
-  await runner.init();
   const resumedFrom = new Map<string, number>();
   for (const projection of projections) {
     const at = resumable.has(projection.name) ? await store.checkpoint(shadowName(projection.name)) : 0;
     resumedFrom.set(projection.name, at);
     if (at > 0) say(`resuming the rebuild of ${projection.name} (v${projection.version}) from position ${at}`);
   }
+  const presence = await shadowPresence(store, projections, resumable, await eventStore.lastPosition());
+  const runner = new ProjectionRunner(store, shadows, { presence });
+  await runner.init();
 
   // 2. Catch up with the store while the live read models keep serving.
   const fromPosition = await runner.position();
@@ -91,16 +97,10 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
   let head = await eventStore.lastPosition();
   let events = 0;
   progress.start(head - fromPosition);
+  const pages = eventPages(eventStore, fromPosition, batchSize, (now) => (head = Math.max(head, now)));
   try {
-    for (;;) {
-      const batch = await eventStore.readAll({ fromPosition: position, limit: batchSize });
-      if (batch.length === 0) {
-        const now = await eventStore.lastPosition();
-        if (now <= position) break;
-        head = now;
-        continue;
-      }
-      await runner.handle(batch);
+    // Each batch is folded while the one before commits; `afterBatch` hears of each once committed.
+    await runner.handleInOrder(pages, async (batch) => {
       position = batch[batch.length - 1]!.position;
       events += batch.length;
       head = Math.max(head, position);
@@ -110,18 +110,24 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
         const due = (events / options.maxRate) * 1000 - (Date.now() - started);
         if (due > 0) await sleep(due);
       }
-    }
+    });
   } finally {
     progress.stop();
   }
 
-  // 3. One transaction: the events appended meanwhile, then the swap.
+  // 3. What the shadows need before the swap (PostgreSQL: their indexes), while nothing is locked.
+  const swaps = projections.map((p) => ({ projection: p.name, collection: p.collection, version: p.version }));
+  const prepareStarted = Date.now();
+  await store.prepareShadows(swaps);
+  const prepareMs = Date.now() - prepareStarted;
+
+  // 4. One transaction: the events appended meanwhile, then the swap.
   let finalEvents = 0;
   const swapStarted = Date.now();
   const swapped = await store.swapShadows(
-    projections.map((p) => ({ projection: p.name, collection: p.collection, version: p.version })),
+    swaps,
     async (inTransaction: ReadModelStore) => {
-      const last = new ProjectionRunner(inTransaction, shadows);
+      const last = new ProjectionRunner(inTransaction, shadows, { presence });
       // The head as of now, with the live projectors' commits held off: every event they
       // have applied is at or below it; what comes later they apply to the new tables.
       const target = await eventStore.lastPosition();
@@ -154,6 +160,7 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
     events: events + finalEvents,
     finalEvents,
     seconds: (Date.now() - started) / 1000,
+    prepareMs,
     swapMs,
   };
 };

@@ -93,7 +93,8 @@ export const renderReport = (report: RebuildReport): string => {
   const rate = report.seconds > 0 ? Math.round(report.events / report.seconds) : report.events;
   lines.push(
     `${report.events} events in ${report.seconds.toFixed(2)} s (${rate} events/s); ` +
-      `the swap took ${report.swapMs} ms, with ${report.finalEvents} event(s) caught up inside it`,
+      `the swap took ${report.swapMs} ms, with ${report.finalEvents} event(s) caught up inside it` +
+      (report.prepareMs > 0 ? ` (indexes built beforehand in ${report.prepareMs} ms)` : ''),
   );
   return `${lines.join('\n')}\n`;
 };

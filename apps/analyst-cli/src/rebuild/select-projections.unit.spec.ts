@@ -37,6 +37,7 @@ describe('choosing what to rebuild', () => {
 describe('the rebuild report', () => {
   it('names each read model with its version, generation and size, then the rate and the swap', () => {
     const text = renderReport({
+      prepareMs: 0,
       projections: [
         { name: 'alerts', version: 2, generation: 3, documents: 20, resumedFrom: 0 },
         { name: 'incidents', version: 1, generation: 1, documents: 302, resumedFrom: 200 },
@@ -57,5 +58,11 @@ describe('the rebuild report', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('says how long building the shadows\' indexes took before the swap, when it took any time', () => {
+    const report = { projections: [], fromPosition: 0, position: 10, events: 10, finalEvents: 0, seconds: 1, swapMs: 5 };
+    expect(renderReport({ ...report, prepareMs: 1500 })).toContain('the swap took 5 ms, with 0 event(s) caught up inside it (indexes built beforehand in 1500 ms)\n');
+    expect(renderReport({ ...report, prepareMs: 0 })).toContain('caught up inside it\n');
   });
 });

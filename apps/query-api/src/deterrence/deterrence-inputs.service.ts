@@ -1,19 +1,59 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import {
+  dayNumber,
+  dayString,
   fetchPlan,
   incidentsProjection,
+  matchesFilter,
   presencesProjection,
   retaliationVerdictsProjection,
   verdictsByIncident,
   type Condition,
   type Episode,
+  type EpisodeFilter,
   type IncidentView,
   type PresenceView,
+  type Projection,
   type RetaliationVerdictView,
+  timedEpisodes,
 } from '@poc/projections';
 import { ReadModels } from '../shared/read-models.service';
 
 export type EngineInputs = Readonly<{ episodes: Episode[]; incidents: IncidentView[]; retaliationVerdicts: ReturnType<typeof verdictsByIncident> }>;
+
+/**
+ * One request computes on at most this many incidents. The embedded server answers writes on
+ * the same thread: an unbounded pool (every patrol of a 20-year, million-incident archive)
+ * held it for minutes, then the process died (tests/perf/deterrence.bench.ts). 100,000 is
+ * a few seconds of work; such a request is refused with 422 before the engine runs.
+ */
+export const MAX_INCIDENTS_PER_REQUEST = 100_000;
+/** And on at most this many focal episodes: the fetch plan alone costs ~1 ms an episode (its 25 km disk is 1,141 cells). */
+export const MAX_EPISODES_PER_REQUEST = 3_000;
+
+/** Every incident has one of these: naming them lets the (status, occurred_day, cercle) index seek instead of skip-scan (37 → 7 ms at a million incidents). */
+const INCIDENT_STATUSES: IncidentView['status'][] = ['active', 'retracted'];
+
+/**
+ * `arrival` before the start of the day after `day`: an exact bound for any ISO time on `day`
+ * (`…T23:59:59Z` sorts after `…T23:59:59.999Z` as text, a day string before both).
+ */
+const arrivedBy = (day: string): Condition => ({ column: 'arrival', op: '<', value: dayString(dayNumber(day.slice(0, 10)) + 1) });
+
+const tooBig = (what: string, max: number) =>
+  new UnprocessableEntityException(`this selection reaches more than ${max.toLocaleString('en-US')} ${what}, more than one request computes; narrow it (operation, cercle, from, to)`);
+
+/**
+ * SQLite binds at most 32,766 values in a statement, PostgreSQL 65,535; a pooled query over
+ * many episodes names tens of thousands of H3 cells (a 25 km disk is 1,141 of them), so long
+ * IN lists are sent in chunks, each still an index probe.
+ */
+const CHUNK = 2000;
+const chunked = <T>(values: readonly T[]): T[][] => {
+  const chunks: T[][] = [];
+  for (let i = 0; i < values.length; i += CHUNK) chunks.push(values.slice(i, i + CHUNK));
+  return chunks;
+};
 
 /**
  * Fetches what the pure engine needs, through indexes only: the focal presences, every
@@ -22,15 +62,34 @@ export type EngineInputs = Readonly<{ episodes: Episode[]; incidents: IncidentVi
  */
 @Injectable()
 export class DeterrenceInputs {
+  /** The limits above; a test lowers them. */
+  maxIncidents = MAX_INCIDENTS_PER_REQUEST;
+  maxEpisodes = MAX_EPISODES_PER_REQUEST;
+
   constructor(private readonly readModels: ReadModels) {}
+
+  /**
+   * The presences holding an episode the filter selects. The probe is a superset — an
+   * episode whose reference day (departure, or arrival while under way) lies in from..to
+   * belongs to a presence that arrived by `to` and whose last departure is on or after `from`
+   * or not yet known — and the engine's own filter (matchesFilter, as of `asOf`) then keeps
+   * only presences with a selected episode, so the fetch plan covers the selection, not the
+   * archive. (The cercle column holds the first episode's only: it is checked here, not probed.)
+   */
+  async focal(filter: EpisodeFilter, asOf: string): Promise<PresenceView[]> {
+    const where: Condition[] = [];
+    if (filter.operation) where.push({ column: 'operation', op: '=', value: filter.operation });
+    if (filter.to) where.push(arrivedBy(filter.to));
+    const candidates = filter.from ? await this.overlapping(where, filter.from.slice(0, 10)) : await this.readModels.find(presencesProjection, { where });
+    return candidates.filter((p) => timedEpisodes(p.episodes, asOf).some((t) => matchesFilter(t, filter)));
+  }
 
   async forPresences(focal: readonly PresenceView[], options: { radiusKm: number; asOf: string }): Promise<EngineInputs> {
     const focalEpisodes = focal.flatMap((p) => p.episodes);
-    const plan = fetchPlan(focalEpisodes, options);
     if (focalEpisodes.length === 0) return { episodes: [], incidents: [], retaliationVerdicts: verdictsByIncident([]) };
-    const overlapping = await this.readModels.find(presencesProjection, {
-      where: [{ column: 'arrival', op: '<=', value: `${plan.presenceDays.to}T23:59:59.999Z` }],
-    });
+    if (focalEpisodes.length > this.maxEpisodes) throw tooBig('presence episodes', this.maxEpisodes);
+    const plan = fetchPlan(focalEpisodes, options);
+    const overlapping = await this.overlapping([arrivedBy(plan.presenceDays.to)], plan.presenceDays.from);
     const episodes = overlapping
       .filter((p) => p.status === 'under-way' || p.episodes.some((e) => !e.departedAt || e.departedAt.slice(0, 10) >= plan.presenceDays.from))
       .flatMap((p) => p.episodes);
@@ -39,17 +98,40 @@ export class DeterrenceInputs {
       { column: 'occurred_day', op: '<=', value: plan.incidentDays.to },
     ];
     const [near, coarse] = await Promise.all([
-      this.readModels.find(incidentsProjection, { where: [{ column: 'h3', op: 'in', value: plan.cells }, ...days] }),
+      this.findIn(incidentsProjection, 'h3', plan.cells, days, this.maxIncidents),
       plan.cercles.length === 0
         ? Promise.resolve([])
         : this.readModels.find(incidentsProjection, {
-            where: [{ column: 'geo_precision', op: '=', value: 3 }, { column: 'cercle', op: 'in', value: plan.cercles }, ...days],
+            where: [{ column: 'status', op: 'in', value: INCIDENT_STATUSES }, { column: 'geo_precision', op: '=', value: 3 }, { column: 'cercle', op: 'in', value: plan.cercles }, ...days],
           }),
     ]);
     const incidents = [...new Map([...near, ...coarse].map((i) => [i.incidentId, i])).values()];
-    const verdicts = await this.readModels.find<RetaliationVerdictView>(retaliationVerdictsProjection, {
-      where: [{ column: 'key', op: 'in', value: incidents.map((i) => i.incidentId) }],
-    });
+    const verdicts: RetaliationVerdictView[] = await this.findIn(retaliationVerdictsProjection, 'key', incidents.map((i) => i.incidentId), []);
     return { episodes, incidents, retaliationVerdicts: verdictsByIncident(verdicts) };
+  }
+
+  /**
+   * Presences matching `where` that were still there on or after `fromDay`: the last
+   * departure on or after it, or none yet (two probes of the departure index, instead of
+   * every presence that arrived before the window's end — most of the archive). A flight
+   * still marked under way whose passes all ended before `fromDay` is left out: nothing of
+   * it reaches into the window.
+   */
+  private async overlapping(where: readonly Condition[], fromDay: string): Promise<PresenceView[]> {
+    const [ended, open] = await Promise.all([
+      this.readModels.find(presencesProjection, { where: [...where, { column: 'departure', op: '>=', value: fromDay }] }),
+      this.readModels.find(presencesProjection, { where: [...where, { column: 'departure', op: 'is-null' }] }),
+    ]);
+    return [...ended, ...open];
+  }
+
+  /** `column IN values` in chunks, one after the other, refused once more than `max` documents came back. */
+  private async findIn<Doc>(projection: Projection<Doc>, column: string, values: readonly string[], also: readonly Condition[], max = Infinity): Promise<Doc[]> {
+    const found: Doc[] = [];
+    for (const chunk of chunked(values)) {
+      found.push(...(await this.readModels.find(projection, { where: [{ column, op: 'in', value: chunk }, ...also] })));
+      if (found.length > max) throw tooBig('incidents', max);
+    }
+    return found;
   }
 }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsArray, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEFAULT_RADIUS_KM } from '@poc/projections';
-import { ReadOwnWritesQuery, ToNumber } from '../shared/query-params';
+import { IsQueryTime, ReadOwnWritesQuery, ToNumber } from '../shared/query-params';
 
 const GROUP_KEYS = ['operation', 'cercle', 'unit', 'kind', 'month'] as const;
 
@@ -12,15 +12,15 @@ export class RadiusAsOfQuery extends ReadOwnWritesQuery {
   radiusKm?: number;
 
   @ApiPropertyOptional({ example: '2020-03-20T00:00:00Z', description: 'what had been recorded by then (default: now)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsQueryTime()
   asOf?: string;
 }
 
 export class DeterrenceQuery extends RadiusAsOfQuery {
   @ApiPropertyOptional({ example: 'Buffalo' }) @IsOptional() @IsString() @MaxLength(80) operation?: string;
   @ApiPropertyOptional({ example: 'Bankass' }) @IsOptional() @IsString() @MaxLength(80) cercle?: string;
-  @ApiPropertyOptional({ example: '2020-02-01', description: 'episodes departing from this day' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ example: '2020-04-30', description: 'episodes departing up to this day' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ example: '2020-02-01', description: 'episodes departing from this day' }) @IsOptional() @IsQueryTime() from?: string;
+  @ApiPropertyOptional({ example: '2020-04-30', description: 'episodes departing up to this day' }) @IsOptional() @IsQueryTime() to?: string;
 
   @ApiPropertyOptional({ enum: GROUP_KEYS, isArray: true, description: 'comma-separated: also give the curve per group' })
   @IsOptional()

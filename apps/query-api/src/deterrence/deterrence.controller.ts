@@ -1,19 +1,21 @@
 import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
-import { computeDeterrence, DEFAULT_RADIUS_KM, incidentsProjection, presencesProjection, type Condition, type DeterrenceResult } from '@poc/projections';
+import { computeDeterrence, DEFAULT_RADIUS_KM, incidentsProjection, presencesProjection, type DeterrenceResult } from '@poc/projections';
 import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { ReadModels } from '../shared/read-models.service';
 import { decayChartSvg } from './decay-chart.svg';
 import { DeterrenceInputs } from './deterrence-inputs.service';
 import { asOfInstant, DeterrenceQuery } from './deterrence-query';
+import { DeterrenceDto } from './deterrence-view.dto';
 
 const fmt = (v: number | null | undefined, digits = 2): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '—');
 
 /** The pooled decay curve over the episodes the filters select (docs/deterrence.md). */
 @ApiTags('deterrence')
+@ApiExtraModels(DeterrenceDto)
 @ApiBearerAuth()
 @Controller('deterrence')
 @Roles('ops', 'analyst')
@@ -27,26 +29,25 @@ export class DeterrenceController {
     setFreshnessHeaders(reply, await this.readModels.waitFor([presencesProjection, incidentsProjection], query.minPosition));
     const asOf = asOfInstant(query.asOf);
     const radiusKm = query.radiusKm ?? DEFAULT_RADIUS_KM;
-    const where: Condition[] = query.operation ? [{ column: 'operation', op: '=', value: query.operation }] : [];
-    const focal = await this.readModels.find(presencesProjection, { where });
+    const filter = {
+      ...(query.operation && { operation: query.operation }),
+      ...(query.cercle && { cercle: query.cercle }),
+      ...(query.from && { from: query.from.slice(0, 10) }),
+      ...(query.to && { to: query.to.slice(0, 10) }),
+    };
+    const focal = await this.inputs.focal(filter, asOf);
     const inputs = await this.inputs.forPresences(focal, { radiusKm, asOf });
-    return computeDeterrence({
-      ...inputs,
-      asOf,
-      radiusKm,
-      filter: {
-        ...(query.operation && { operation: query.operation }),
-        ...(query.cercle && { cercle: query.cercle }),
-        ...(query.from && { from: query.from.slice(0, 10) }),
-        ...(query.to && { to: query.to.slice(0, 10) }),
-      },
-      ...(query.groupBy && { groupBy: query.groupBy }),
-    });
+    return computeDeterrence({ ...inputs, asOf, radiusKm, filter, ...(query.groupBy && { groupBy: query.groupBy }) });
   }
 
   /** JSON by default; `Accept: text/csv` gives the daily curve as CSV. */
   @Get()
-  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(DeterrenceDto) } },
+      'text/csv': { schema: { type: 'string', description: 'one row per day: day,incidents,atRisk,rate,rateRatio,ci95Low,ci95High,provisional,…' } },
+    },
+  })
   async pooled(@Query() query: DeterrenceQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.compute(query, reply);
     if (!accept?.includes('text/csv')) return result;
@@ -72,6 +73,7 @@ export class DeterrenceController {
 
   @Get('chart.svg')
   @Header('content-type', 'image/svg+xml; charset=utf-8')
+  @ApiOkResponse({ content: { 'image/svg+xml': { schema: { type: 'string' } } } })
   async chart(@Query() query: DeterrenceQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const r = await this.compute(query, reply);
     const scope = [query.operation && `operation ${query.operation}`, query.cercle && `cercle ${query.cercle}`].filter(Boolean).join(', ') || 'all presences';

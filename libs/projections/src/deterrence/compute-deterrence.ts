@@ -76,10 +76,7 @@ export const computeDeterrence = (input: DeterrenceInput): DeterrenceResult => {
       : reportingLag(ctx.incidents.filter((i) => i.view.status === 'active').map((i) => i.view));
   const focal = ctx.timeline.flatMap((t, i) => (matchesFilter(t, input.filter) ? [i] : []));
   const focalSet = new Set(focal);
-  const curvesFor = (v: Vicinity) => {
-    const all = episodeCurves(ctx, v, lag.days);
-    return focal.map((i) => all[i]);
-  };
+  const curvesFor = (v: Vicinity) => episodeCurves(ctx, v, lag.days, focal);
   const mainCurves = curvesFor(main);
   const pooled = poolCurves(mainCurves, main);
   const byVicinity: Record<string, PooledCurve> = { [vicinityLabel(main)]: pooled };

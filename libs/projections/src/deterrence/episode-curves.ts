@@ -37,8 +37,13 @@ export type EpisodeCurve = Readonly<{
 
 type Tally = { post: number[]; postOwn: number[]; baseline: number; baselineOwn: number; during: number };
 
-/** Every episode's curve for one vicinity, in episode id order. */
-export const episodeCurves = (ctx: Context, vicinity: Vicinity, lagDays: number): EpisodeCurve[] => {
+/**
+ * The curves of the episodes at `wanted` (indexes into ctx.timeline; default every one, in
+ * episode id order) for one vicinity. Every episode's exposure and tally is still worked
+ * out — any of them may take an incident — but only the wanted ones are turned into curves:
+ * a pooled query reports on a few focal episodes among many neighbours.
+ */
+export const episodeCurves = (ctx: Context, vicinity: Vicinity, lagDays: number, wanted?: readonly number[]): EpisodeCurve[] => {
   const { timeline } = ctx;
   const exposures: Exposure[] = timeline.map((t, i) => exposureOf(t, neighboursWithin(ctx, i, vicinity.outerKm), ctx.asOfDay));
   const tallies: Tally[] = timeline.map(() => ({
@@ -65,7 +70,7 @@ export const episodeCurves = (ctx: Context, vicinity: Vicinity, lagDays: number)
       if (own) tally.baselineOwn += 1;
     }
   }
-  return timeline.map((t, i) => curveOf(ctx, vicinity, lagDays, i, exposures[i], tallies[i]));
+  return (wanted ?? timeline.map((_, i) => i)).map((i) => curveOf(ctx, vicinity, lagDays, i, exposures[i], tallies[i]));
 };
 
 const curveOf = (ctx: Context, vicinity: Vicinity, lagDays: number, i: number, exposure: Exposure, tally: Tally): EpisodeCurve => {

@@ -1,4 +1,4 @@
-import { distanceKm, H3_RESOLUTION } from '@poc/domain';
+import { distanceKm } from '@poc/domain';
 import { latLngToCell } from 'h3-js';
 import type { TimedEpisode } from './episodes';
 import { cellsWithin } from './vicinity';
@@ -7,6 +7,16 @@ import { cellsWithin } from './vicinity';
 export type Near = Readonly<{ index: number; km: number }>;
 
 type Point = Readonly<{ lat: number; lon: number }>;
+
+/**
+ * The index's own H3 resolution (cells of ≈253 km², edge ≈8.5 km), coarser than the read
+ * models' 7: filing each episode under every resolution-7 cell of its 25 km disk (1,141
+ * cells) was most of a pooled query's time (a 60-episode query spent ~400 ms building the
+ * index, tests/perf/deterrence.bench.ts); at 5 the same disk is 61 cells, and a lookup
+ * checks a few more candidates by haversine. Exactness does not depend on the resolution:
+ * the disk errs large at any (vicinity.unit.spec.ts), and haversine decides.
+ */
+export const INDEX_RESOLUTION = 5;
 
 /**
  * An H3 index of episodes: each is filed under every cell of its disk of `maxKm`, so the
@@ -23,10 +33,10 @@ export class EpisodeIndex {
     const disks = new Map<string, string[]>();
     episodes.forEach((t, index) => {
       const { lat, lon } = t.episode.point;
-      const centre = latLngToCell(lat, lon, H3_RESOLUTION);
+      const centre = latLngToCell(lat, lon, INDEX_RESOLUTION);
       // cellsWithin depends on the centre's cell only: episodes in one cell share a disk.
       let cells = disks.get(centre);
-      if (!cells) disks.set(centre, (cells = cellsWithin(t.episode.point, maxKm)));
+      if (!cells) disks.set(centre, (cells = cellsWithin(t.episode.point, maxKm, INDEX_RESOLUTION)));
       for (const cell of cells) {
         const list = this.byCell.get(cell);
         if (list) list.push(index);
@@ -36,8 +46,8 @@ export class EpisodeIndex {
   }
 
   /** Episodes within maxKm of the point, in index (episode id) order. */
-  near(point: Point, cell?: string): Near[] {
-    const candidates = this.byCell.get(cell ?? latLngToCell(point.lat, point.lon, H3_RESOLUTION)) ?? [];
+  near(point: Point): Near[] {
+    const candidates = this.byCell.get(latLngToCell(point.lat, point.lon, INDEX_RESOLUTION)) ?? [];
     const found: Near[] = [];
     for (const index of candidates) {
       const km = distanceKm(this.episodes[index].episode.point, point);

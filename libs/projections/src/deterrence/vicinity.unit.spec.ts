@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { distanceKm, H3_RESOLUTION } from '@poc/domain';
 import { PLACES, offsetKm } from '../testing/events';
+import { INDEX_RESOLUTION } from './proximity';
 import { cellsWithin, isWithin } from './vicinity';
 
 // Mali's bounding box (DOMAIN.md's places all lie in it).
@@ -54,6 +55,29 @@ describe('vicinity', () => {
           }
         }),
         { numRuns: 100 },
+      );
+    });
+
+    // The engine's in-memory episode index files episodes at a coarser resolution: the same
+    // guarantee must hold there, for every radius a query may ask (up to 100 km).
+    it(`at the episode index's resolution (${INDEX_RESOLUTION}), holds the cell of every point within r km (r in 1..100), the circle included`, () => {
+      fc.assert(
+        fc.property(
+          centreArb,
+          fc.double({ min: 1, max: 100, noNaN: true }),
+          fc.double({ min: 0, max: 360, noNaN: true }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (centre, radiusKm, bearing, fraction) => {
+            const cells = new Set(cellsWithin(centre, radiusKm, INDEX_RESOLUTION));
+            const point = offsetKm(centre, bearing, radiusKm * fraction);
+            if (isWithin(centre, point, radiusKm)) expect(cells.has(latLngToCell(point.lat, point.lon, INDEX_RESOLUTION))).toBe(true);
+            for (let b = 0; b < 360; b += 10) {
+              const edge = offsetKm(centre, b, radiusKm * (1 - 1e-9));
+              expect(cells.has(latLngToCell(edge.lat, edge.lon, INDEX_RESOLUTION))).toBe(true);
+            }
+          },
+        ),
+        { numRuns: 500 },
       );
     });
 

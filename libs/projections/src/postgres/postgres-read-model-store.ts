@@ -1,12 +1,10 @@
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import type { CollectionSpec, ColumnValue } from '../projection';
 import {
-  ConcurrentDocUpdate,
-  ReadModelSwapped,
+  isShadowName,
   shadowName,
   type BlueGreenReadModelStore,
   type Condition,
-  type DocWrite,
   type FindQuery,
   type ProjectionBuild,
   type ReadModelCommit,
@@ -15,24 +13,29 @@ import {
   type StoredDoc,
   type SwapResult,
 } from '../read-model-store.port';
-import { groupClause, orderClause, quoteIdent, tableOf, whereClause } from '../sql/sql-fragments';
+import { byText, groupClause, orderClause, quoteIdent, tableOf, whereClause } from '../sql/sql-fragments';
+import { checkGenerations, PG_TYPES, writeCommit } from './postgres-commit';
+import { swapInTransaction } from './postgres-swap';
 
-/** Text compares and sorts by code point, as in SQLite, whatever the database's own collation. */
-const PG_TYPES = { text: 'TEXT COLLATE "C"', integer: 'BIGINT', real: 'DOUBLE PRECISION' } as const;
 const dollar = (i: number): string => `$${i}`;
-/** Code-point order, the same in every process whatever its locale. */
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Serialises DDL between instances starting at once. */
 const DDL_LOCK = 7130001;
 const BUILDS_DDL = `CREATE TABLE IF NOT EXISTS rm_builds (projection TEXT PRIMARY KEY, version INTEGER NOT NULL,
   generation BIGINT NOT NULL, built_at TEXT NOT NULL)`;
 
+/** NULLS FIRST as `find` sorts (NULL smallest), so that an index serves both directions. */
+const indexDdl = (spec: CollectionSpec): string[] =>
+  spec.indexes.map(
+    (index) =>
+      `CREATE INDEX IF NOT EXISTS ${quoteIdent(`ix_${spec.name}_${index.join('_')}`)} ON ${tableOf(spec)} (${index.map((c) => `${quoteIdent(c)} NULLS FIRST`).join(', ')})`,
+  );
+
 /**
  * Read models in PostgreSQL, shaped like the SQLite ones. Writes check the revision the
- * document was loaded at (`UPDATE … WHERE rev = $n`), so two projector instances touching
+ * document was loaded at (`UPDATE … WHERE rev = x.rev`), so two projector instances touching
  * the same document cannot lose each other's update: the loser retries its batch.
- * A commit takes its row locks in one global order (documents by collection and key, then
- * stream versions, then checkpoints), so two commits wait for each other but never deadlock.
+ * A commit is a few multi-row statements per collection, taking its row locks in one global
+ * order, so two commits wait for each other but never deadlock (`postgres-commit.ts`).
  *
  * Blue/green: a fenced commit (`generations` given) first takes a share lock on the
  * projections' rows of `rm_builds`; a swap takes them for update before it locks the tables
@@ -68,11 +71,9 @@ export class PostgresReadModelStore implements ReadModelStore, BlueGreenReadMode
     for (const spec of specs) {
       const columns = Object.entries(spec.columns).map(([name, type]) => `, ${quoteIdent(name)} ${PG_TYPES[type]}`).join('');
       ddl.push(`CREATE TABLE IF NOT EXISTS ${tableOf(spec)} (key ${PG_TYPES.text} PRIMARY KEY, rev BIGINT NOT NULL, doc JSONB NOT NULL${columns})`);
-      for (const index of spec.indexes) {
-        // NULLS FIRST as `find` sorts (NULL smallest), so that an index serves both directions.
-        const columns = index.map((c) => `${quoteIdent(c)} NULLS FIRST`).join(', ');
-        ddl.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`ix_${spec.name}_${index.join('_')}`)} ON ${tableOf(spec)} (${columns})`);
-      }
+      // A shadow gets its secondary indexes just before its swap: built at once from the
+      // finished table, they cost a fraction of keeping them up to date row by row.
+      if (!isShadowName(spec.name)) ddl.push(...indexDdl(spec));
     }
     // Several projector instances may start at once: serialise their DDL.
     await this.inTransaction(async (client) => {
@@ -112,77 +113,13 @@ export class PostgresReadModelStore implements ReadModelStore, BlueGreenReadMode
     return new Map(rows.map((r) => [r.stream_id, Number(r.version)]));
   }
 
-  async commit({ writes, checkpoints, streamVersions, generations }: ReadModelCommit): Promise<void> {
-    if (generations) await this.buildsReady();
-    const inLockOrder = {
-      writes: [...writes].sort((a, b) => byText(a.collection.name, b.collection.name) || byText(a.key, b.key)),
-      streamVersions: [...streamVersions].sort((a, b) => byText(a.projection, b.projection) || byText(a.streamId, b.streamId)),
-      checkpoints: [...checkpoints].sort((a, b) => byText(a.projection, b.projection)),
-    };
+  async commit(commit: ReadModelCommit): Promise<void> {
+    if (commit.generations) await this.buildsReady();
     await this.inTransaction(async (client) => {
       // The fence first: its share locks come before any other lock of the commit.
-      if (generations) await this.checkGenerations(client, generations);
-      for (const write of inLockOrder.writes) await this.write(client, write);
-      for (const v of inLockOrder.streamVersions) {
-        await client.query(
-          `INSERT INTO rm_stream_versions (projection, stream_id, version) VALUES ($1, $2, $3)
-           ON CONFLICT (projection, stream_id) DO UPDATE SET version = GREATEST(rm_stream_versions.version, EXCLUDED.version)`,
-          [v.projection, v.streamId, v.version],
-        );
-      }
-      for (const c of inLockOrder.checkpoints) {
-        await client.query(
-          `INSERT INTO rm_checkpoints (projection, position) VALUES ($1, $2)
-           ON CONFLICT (projection) DO UPDATE SET position = GREATEST(rm_checkpoints.position, EXCLUDED.position)`,
-          [c.projection, c.position],
-        );
-      }
+      if (commit.generations) await checkGenerations(client, commit.generations);
+      await writeCommit(client, commit);
     });
-  }
-
-  private async checkGenerations(client: PoolClient, expected: NonNullable<ReadModelCommit['generations']>): Promise<void> {
-    const { rows } = await client.query<{ projection: string; generation: string }>(
-      'SELECT projection, generation FROM rm_builds WHERE projection = ANY($1) ORDER BY projection FOR SHARE',
-      [expected.map((g) => g.projection)],
-    );
-    const actual = new Map(rows.map((r) => [r.projection, Number(r.generation)]));
-    for (const g of expected) if ((actual.get(g.projection) ?? 0) !== g.generation) throw new ReadModelSwapped(g.projection);
-  }
-
-  private async write(client: PoolClient, write: DocWrite): Promise<void> {
-    const table = tableOf(write.collection);
-    const names = Object.keys(write.collection.columns);
-    const values = names.map((n) => write.columns[n] ?? null);
-    if (write.doc === undefined && write.expectedRev === 0) {
-      // Deleting what was absent when loaded: nothing to do, unless another projector has
-      // created the document since (the batch was then folded from a stale state).
-      const { rowCount } = await client.query(`SELECT 1 FROM ${table} WHERE key = $1`, [write.key]);
-      if (rowCount !== 0) throw new ConcurrentDocUpdate(write.collection.name, write.key);
-      return;
-    }
-    let result;
-    if (write.doc === undefined) {
-      result = await client.query(`DELETE FROM ${table} WHERE key = $1 AND rev = $2`, [write.key, write.expectedRev]);
-    } else if (write.expectedRev === 0) {
-      const cols = names.map((n) => `, ${quoteIdent(n)}`).join('');
-      const params = names.map((_, i) => `, $${i + 4}`).join('');
-      result = await client.query(
-        `INSERT INTO ${table} (key, rev, doc${cols}) VALUES ($1, $2, $3${params}) ON CONFLICT (key) DO NOTHING`,
-        [write.key, 1, JSON.stringify(write.doc), ...values],
-      );
-    } else {
-      const sets = names.map((n, i) => `, ${quoteIdent(n)} = $${i + 5}`).join('');
-      result = await client.query(`UPDATE ${table} SET rev = $3, doc = $4${sets} WHERE key = $1 AND rev = $2`, [
-        write.key,
-        write.expectedRev,
-        write.expectedRev + 1,
-        JSON.stringify(write.doc),
-        ...values,
-      ]);
-    }
-    if (result.rowCount !== 1) {
-      throw new ConcurrentDocUpdate(write.collection.name, write.key);
-    }
   }
 
   async checkpoint(projection: string): Promise<number> {
@@ -254,67 +191,48 @@ export class PostgresReadModelStore implements ReadModelStore, BlueGreenReadMode
     });
   }
 
+  async documentKeys(collection: CollectionSpec, after: string, limit: number): Promise<string[]> {
+    const { rows } = await this.query<{ key: string }>(`SELECT key FROM ${tableOf(collection)} WHERE key > $1 ORDER BY key LIMIT $2`, [after, limit]);
+    return rows.map((r) => r.key);
+  }
+
+  async appliedStreams(projection: string, after: string, limit: number): Promise<string[]> {
+    // The table's own collation, which its primary key is sorted by: each page is an index range.
+    const { rows } = await this.query<{ stream_id: string }>(
+      'SELECT stream_id FROM rm_stream_versions WHERE projection = $1 AND stream_id > $2 ORDER BY stream_id LIMIT $3',
+      [projection, after, limit],
+    );
+    return rows.map((r) => r.stream_id);
+  }
+
   async swapShadows(swaps: readonly ShadowSwap[], catchUp: (inTransaction: ReadModelStore) => Promise<void>): Promise<SwapResult> {
     if (this.inTransactionOf) throw new Error('swapShadows runs its own transaction');
     // The fence rows must exist before the transaction locks them.
     await this.registerBuilds(swaps.map((s) => ({ projection: s.projection, version: s.version })));
+    // Outside the transaction: no lock on a live table while they are built.
+    await this.prepareShadows(swaps);
     const ordered = [...swaps].sort((a, b) => byText(a.projection, b.projection));
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      // 1. The fence rows, for update: waits for fenced commits under way, holds off new ones.
-      await client.query('SELECT 1 FROM rm_builds WHERE projection = ANY($1) ORDER BY projection FOR UPDATE', [ordered.map((s) => s.projection)]);
-      // 2. The tables: queries wait for the swap (a moment) instead of failing.
-      const tables: string[] = [];
-      for (const swap of ordered) {
-        const next = `rm_${shadowName(swap.collection.name)}`;
-        const { rows } = await client.query<{ live: string | null; next: string | null }>('SELECT to_regclass($1) AS live, to_regclass($2) AS next', [
-          `rm_${swap.collection.name}`,
-          next,
-        ]);
-        if (!rows[0]?.next) throw new Error(`no shadow of ${swap.projection} to swap in: ${next} does not exist`);
-        if (rows[0].live) tables.push(tableOf(swap.collection));
-        tables.push(tableOf({ ...swap.collection, name: shadowName(swap.collection.name) }));
-      }
-      await client.query(`LOCK TABLE ${tables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
-      // 3. The last events, into the shadows, inside this transaction.
-      await catchUp(new PostgresReadModelStore(this.pool, client));
-      // 4. The swap itself.
-      const generations = new Map<string, number>();
-      let position = Number.POSITIVE_INFINITY;
-      const now = new Date().toISOString();
-      for (const swap of ordered) {
-        const shadow = shadowName(swap.projection);
-        const nextName = `rm_${shadowName(swap.collection.name)}`;
-        const liveName = `rm_${swap.collection.name}`;
-        await client.query(`DROP TABLE IF EXISTS ${quoteIdent(liveName)}`);
-        await client.query(`ALTER TABLE ${quoteIdent(nextName)} RENAME TO ${quoteIdent(liveName)}`);
-        await client.query(`ALTER INDEX IF EXISTS ${quoteIdent(`${nextName}_pkey`)} RENAME TO ${quoteIdent(`${liveName}_pkey`)}`);
-        for (const index of swap.collection.indexes) {
-          const from = quoteIdent(`ix_${shadowName(swap.collection.name)}_${index.join('_')}`);
-          await client.query(`ALTER INDEX IF EXISTS ${from} RENAME TO ${quoteIdent(`ix_${swap.collection.name}_${index.join('_')}`)}`);
-        }
-        await client.query('DELETE FROM rm_stream_versions WHERE projection = $1', [swap.projection]);
-        await client.query('UPDATE rm_stream_versions SET projection = $1 WHERE projection = $2', [swap.projection, shadow]);
-        const { rows } = await client.query<{ position: string }>('SELECT position FROM rm_checkpoints WHERE projection = $1', [shadow]);
-        const reached = rows[0] ? Number(rows[0].position) : 0;
-        await client.query('DELETE FROM rm_checkpoints WHERE projection = ANY($1)', [[swap.projection, shadow]]);
-        await client.query('INSERT INTO rm_checkpoints (projection, position) VALUES ($1, $2)', [swap.projection, reached]);
-        const built = await client.query<{ generation: string }>(
-          'UPDATE rm_builds SET version = $2, generation = generation + 1, built_at = $3 WHERE projection = $1 RETURNING generation',
-          [swap.projection, swap.version, now],
-        );
-        await client.query('DELETE FROM rm_builds WHERE projection = $1', [shadow]);
-        generations.set(swap.projection, Number(built.rows[0]!.generation));
-        position = Math.min(position, reached);
-      }
+      const result = await swapInTransaction(client, ordered, () => catchUp(new PostgresReadModelStore(this.pool, client)));
       await client.query('COMMIT');
-      return { position: ordered.length === 0 ? 0 : position, generations };
+      return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
+    }
+  }
+
+  /** The secondary indexes of each existing shadow (those of an interrupted rebuild may be there already). */
+  async prepareShadows(swaps: readonly ShadowSwap[]): Promise<void> {
+    for (const swap of swaps) {
+      const shadow = { ...swap.collection, name: shadowName(swap.collection.name) };
+      const { rows } = await this.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [`rm_${shadow.name}`]);
+      if (!rows[0]?.found) continue; // the swap reports it
+      for (const statement of indexDdl(shadow)) await this.query(statement);
     }
   }
 

@@ -11,6 +11,9 @@ export const quoteIdent = (name: string): string => {
 
 export const tableOf = (spec: CollectionSpec): string => quoteIdent(`rm_${spec.name}`);
 
+/** Code-point order, the same in every process whatever its locale. */
+export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const checkColumn = (spec: CollectionSpec, column: string): string => {
   if (column !== 'key' && !(column in spec.columns)) throw new Error(`unknown column ${spec.name}.${column}`);
   return quoteIdent(column);

@@ -15,9 +15,10 @@ import {
   type StoredDoc,
   type SwapResult,
 } from '../read-model-store.port';
-import { groupClause, orderClause, quoteIdent, tableOf, whereClause } from '../sql/sql-fragments';
+import { byText, groupClause, orderClause, quoteIdent, tableOf, whereClause } from '../sql/sql-fragments';
 
 type BuildRow = { projection: string; version: number; generation: number; built_at: string };
+type WriteStatements = Readonly<{ columns: readonly string[]; exists: Database.Statement; remove: Database.Statement; insert: Database.Statement; update: Database.Statement }>;
 
 /**
  * Read models in SQLite: one table per collection (`rm_<name>`: key, rev, doc JSON, typed
@@ -31,6 +32,9 @@ type BuildRow = { projection: string; version: number; generation: number; built
  * keep reading the old tables until it commits.
  */
 export class SqliteReadModelStore implements ReadModelStore, BlueGreenReadModelStore {
+  private readonly prepared = new Map<string, Database.Statement>();
+  private readonly writesOf = new WeakMap<CollectionSpec, WriteStatements>();
+
   constructor(private readonly db: Database.Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS rm_checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
@@ -59,60 +63,94 @@ export class SqliteReadModelStore implements ReadModelStore, BlueGreenReadModelS
 
   async load(collection: CollectionSpec, keys: readonly string[]): Promise<Map<string, StoredDoc>> {
     const found = new Map<string, StoredDoc>();
-    const select = this.db.prepare(`SELECT key, rev, doc FROM ${tableOf(collection)} WHERE key = ?`);
+    if (keys.length === 0) return found;
+    const select = this.statement(`SELECT rev, doc FROM ${tableOf(collection)} WHERE key = ?`);
     for (const key of keys) {
-      const row = select.get(key) as { key: string; rev: number; doc: string } | undefined;
+      const row = select.get(key) as { rev: number; doc: string } | undefined;
       if (row) found.set(key, { key, rev: row.rev, doc: JSON.parse(row.doc) });
     }
     return found;
   }
 
   async appliedVersions(projection: string, streamIds: readonly string[]): Promise<Map<string, number>> {
-    const select = this.db.prepare('SELECT version FROM rm_stream_versions WHERE projection = ? AND stream_id = ?');
     const versions = new Map<string, number>();
+    if (streamIds.length === 0) return versions;
+    const select = this.statement('SELECT version FROM rm_stream_versions WHERE projection = ? AND stream_id = ?').pluck();
     for (const id of streamIds) {
-      const row = select.get(projection, id) as { version: number } | undefined;
-      if (row) versions.set(id, row.version);
+      const version = select.get(projection, id) as number | undefined;
+      if (version !== undefined) versions.set(id, version);
     }
     return versions;
   }
 
-  async commit({ writes, checkpoints, streamVersions, generations }: ReadModelCommit): Promise<void> {
+  async commit({ checkpoints, generations, ...commit }: ReadModelCommit): Promise<void> {
+    // In key order (a stable sort: a key named twice keeps its order): the B-tree pages are
+    // visited in order, each once, instead of at random.
+    const writes = [...commit.writes].sort((a, b) => byText(a.collection.name, b.collection.name) || byText(a.key, b.key));
+    const streamVersions = [...commit.streamVersions].sort((a, b) => byText(a.projection, b.projection) || byText(a.streamId, b.streamId));
+    // Serialised before the transaction: the write lock is held for the writes alone.
+    const docs = writes.map((w) => (w.doc === undefined ? undefined : JSON.stringify(w.doc)));
     const apply = this.db.transaction(() => {
       if (generations) {
-        const select = this.db.prepare('SELECT generation FROM rm_builds WHERE projection = ?');
+        const select = this.statement('SELECT generation FROM rm_builds WHERE projection = ?').pluck();
         for (const g of generations) {
-          const row = select.get(g.projection) as { generation: number } | undefined;
-          if ((row?.generation ?? 0) !== g.generation) throw new ReadModelSwapped(g.projection);
+          if (((select.get(g.projection) as number | undefined) ?? 0) !== g.generation) throw new ReadModelSwapped(g.projection);
         }
       }
-      for (const write of writes) {
-        const table = tableOf(write.collection);
-        const current = this.db.prepare(`SELECT rev FROM ${table} WHERE key = ?`).get(write.key) as { rev: number } | undefined;
-        if ((current?.rev ?? 0) !== write.expectedRev) throw new ConcurrentDocUpdate(write.collection.name, write.key);
-        if (write.doc === undefined) {
-          this.db.prepare(`DELETE FROM ${table} WHERE key = ?`).run(write.key);
-          continue;
+      // The revision check is part of each write: one statement per document, prepared once.
+      writes.forEach((write, i) => {
+        const sql = this.writeStatements(write.collection);
+        const doc = docs[i];
+        let changed: number;
+        if (doc === undefined) {
+          // Deleting what was absent when loaded: nothing to do, unless it exists now.
+          changed = write.expectedRev === 0 ? (sql.exists.get(write.key) === undefined ? 1 : 0) : sql.remove.run(write.key, write.expectedRev).changes;
+        } else {
+          const values = sql.columns.map((n) => write.columns[n] ?? null);
+          changed =
+            write.expectedRev === 0
+              ? sql.insert.run(write.key, doc, ...values).changes
+              : sql.update.run(write.expectedRev + 1, doc, ...values, write.key, write.expectedRev).changes;
         }
-        const names = Object.keys(write.collection.columns);
-        const values = names.map((n) => write.columns[n] ?? null);
-        this.db
-          .prepare(
-            `INSERT INTO ${table} (key, rev, doc${names.map((n) => `, ${quoteIdent(n)}`).join('')}) VALUES (?, ?, ?${', ?'.repeat(names.length)})
-             ON CONFLICT(key) DO UPDATE SET rev = excluded.rev, doc = excluded.doc${names.map((n) => `, ${quoteIdent(n)} = excluded.${quoteIdent(n)}`).join('')}`,
-          )
-          .run(write.key, write.expectedRev + 1, JSON.stringify(write.doc), ...values);
-      }
-      const setVersion = this.db.prepare(
+        if (changed !== 1) throw new ConcurrentDocUpdate(write.collection.name, write.key);
+      });
+      const setVersion = this.statement(
         'INSERT INTO rm_stream_versions (projection, stream_id, version) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET version = MAX(version, excluded.version)',
       );
       for (const v of streamVersions) setVersion.run(v.projection, v.streamId, v.version);
-      const setCheckpoint = this.db.prepare(
+      const setCheckpoint = this.statement(
         'INSERT INTO rm_checkpoints (projection, position) VALUES (?, ?) ON CONFLICT DO UPDATE SET position = MAX(position, excluded.position)',
       );
       for (const c of checkpoints) setCheckpoint.run(c.projection, c.position);
     });
     apply.immediate();
+  }
+
+  /** Prepared once per SQL text: preparing costs more than running a small statement. */
+  private statement(sql: string): Database.Statement {
+    let prepared = this.prepared.get(sql);
+    if (!prepared) this.prepared.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
+  }
+
+  private writeStatements(collection: CollectionSpec): WriteStatements {
+    let found = this.writesOf.get(collection);
+    if (!found) this.writesOf.set(collection, (found = this.prepareWrites(collection)));
+    return found;
+  }
+
+  private prepareWrites(collection: CollectionSpec): WriteStatements {
+    const table = tableOf(collection);
+    const columns = Object.keys(collection.columns);
+    const names = columns.map((n) => `, ${quoteIdent(n)}`).join('');
+    const sets = columns.map((n) => `, ${quoteIdent(n)} = ?`).join('');
+    return {
+      columns,
+      exists: this.statement(`SELECT 1 FROM ${table} WHERE key = ?`),
+      remove: this.statement(`DELETE FROM ${table} WHERE key = ? AND rev = ?`),
+      insert: this.statement(`INSERT INTO ${table} (key, rev, doc${names}) VALUES (?, 1, ?${', ?'.repeat(columns.length)}) ON CONFLICT (key) DO NOTHING`),
+      update: this.statement(`UPDATE ${table} SET rev = ?, doc = ?${sets} WHERE key = ? AND rev = ?`),
+    };
   }
 
   async checkpoint(projection: string): Promise<number> {
@@ -170,6 +208,20 @@ export class SqliteReadModelStore implements ReadModelStore, BlueGreenReadModelS
         for (const table of ['rm_checkpoints', 'rm_stream_versions', 'rm_builds']) this.db.prepare(`DELETE FROM ${table} WHERE projection = ?`).run(shadow);
       })
       .immediate();
+  }
+
+  async documentKeys(collection: CollectionSpec, after: string, limit: number): Promise<string[]> {
+    return this.db.prepare(`SELECT key FROM ${tableOf(collection)} WHERE key > ? ORDER BY key LIMIT ?`).pluck().all(after, limit) as string[];
+  }
+
+  async appliedStreams(projection: string, after: string, limit: number): Promise<string[]> {
+    return this.statement('SELECT stream_id FROM rm_stream_versions WHERE projection = ? AND stream_id > ? ORDER BY stream_id LIMIT ?')
+      .pluck()
+      .all(projection, after, limit) as string[];
+  }
+
+  async prepareShadows(): Promise<void> {
+    // Nothing: an index cannot be renamed in SQLite, so a shadow gets its indexes in the swap.
   }
 
   async swapShadows(swaps: readonly ShadowSwap[], catchUp: (inTransaction: ReadModelStore) => Promise<void>): Promise<SwapResult> {

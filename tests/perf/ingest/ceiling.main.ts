@@ -1,0 +1,28 @@
+/**
+ * The ingestion ceiling (bench only): the same Nest-on-Fastify app as the command API —
+ * runHttpApp, so the same createHttpApp, InfrastructureModule (API-key guard, per-key rate
+ * limiter, nestjs-pino request logging, helmet headers) and validation pipe — answering
+ * POST /alerts with the same ReceiveAlertDto and WriteContext, but storing nothing. What
+ * the real route costs beyond this is the command: decide, seal, append (fsync), answer.
+ */
+import { Body, Controller, Module, Post } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AlertsRateLimit, exitOnFailure, Roles, runHttpApp, Write, type WriteContext } from '@poc/platform';
+import { ReceiveAlertDto } from '../../../apps/command-api/src/alerts/receive-alert.dto';
+
+@Controller('alerts')
+class NoStoreAlertsController {
+  @Post()
+  @Roles('operator', 'ops')
+  @AlertsRateLimit()
+  receive(@Body() body: ReceiveAlertDto, @Write() write: WriteContext) {
+    // Touch what the real handler reads, so neither is optimised away.
+    const alertId = randomUUID();
+    return { id: alertId, streamId: `alert-${alertId}`, version: 1, position: body.channel.length + write.requestHash.length };
+  }
+}
+
+@Module({ controllers: [NoStoreAlertsController] })
+class IngestCeilingModule {}
+
+runHttpApp('ingest ceiling (bench only, stores nothing)', () => [IngestCeilingModule]).catch(exitOnFailure);
