@@ -11,15 +11,15 @@
  * kernel's peak) from /proc. Afterwards it waits until the last alert is visible on the
  * read side (relay and projectors drained), still sampling.
  *
- * Growth is judged after warm-up (the first 20% of the events): the least-squares slope of
- * RSS against events written, in MB per 100,000 events. A leak of even 100 bytes an event
+ * Growth is judged after warm-up (the first 20% of the events): the Theil–Sen slope of RSS
+ * against events written, in MB per 100,000 events. A leak of even 100 bytes an event
  * would show as ~10 MB per 100,000; "flat" here means under 2 MB per 100,000.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_KEYS, rssOf } from './support/bench-processes';
-import { describeMachine, int, log as logger, machine, parseArgs, writeSection } from './support/bench-report';
+import { describeMachine, int, log as logger, machine, parseArgs, percentile, writeSection } from './support/bench-report';
 import { runLoad } from './support/load';
 import { startDistributed, startEmbedded, type Topology } from './support/topology';
 import { ALERT_BODY } from './ingest/alert-body';
@@ -32,18 +32,18 @@ type Measured = Readonly<{ mode: Topology['mode']; apps: string[]; samples: Samp
 
 const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 
-/** Least-squares slope of y against x. */
+/**
+ * Theil–Sen slope of y against x: the median of the slopes between every pair of points. RSS
+ * is a sawtooth (a GC cycle, an occasional 100 MB spike); least squares let a few spikes late
+ * in a run call a flat series "growing" (a first version did, on a projector at 212 → 210 →
+ * 211 → 209 → 211 MB), the median of pairwise slopes does not.
+ */
 const slope = (xs: readonly number[], ys: readonly number[]): number => {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    num += (xs[i]! - mx) * (ys[i]! - my);
-    den += (xs[i]! - mx) ** 2;
+  const slopes: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) if (xs[j]! > xs[i]!) slopes.push((ys[j]! - ys[i]!) / (xs[j]! - xs[i]!));
   }
-  return den === 0 ? 0 : num / den;
+  return slopes.length === 0 ? 0 : percentile(slopes, 0.5);
 };
 
 const measure = async (topology: Topology): Promise<Measured> => {
@@ -144,7 +144,7 @@ const main = async () => {
   }
   const summary = measured.map((m) => `- ${m.mode}: ${int(m.events)} events written in ${m.writeSeconds.toFixed(0)} s (${int(m.events / m.writeSeconds)}/s), read side drained ${m.drainSeconds.toFixed(0)} s later; ${m.samples.length} RSS samples.`).join('\n');
   const table = [
-    '| deployment | process | peak RSS (VmHWM) | RSS (MB) at 20% → 40% → 60% → 80% → 100% of the events | RSS after drain (MB) | slope after warm-up (MB per 100k events) | verdict (flat: < 2) |',
+    '| deployment | process | peak RSS (VmHWM) | RSS (MB) at 20% → 40% → 60% → 80% → 100% of the events | RSS after drain (MB) | slope after warm-up (Theil–Sen, MB per 100k events) | verdict (flat: < 2) |',
     '|---|---|---:|---|---:|---:|---|',
     ...measured.flatMap((m) => analyse(m).map((r) => r.line)),
   ].join('\n');

@@ -39,7 +39,8 @@ export class IncidentQueriesController {
     setFreshnessHeaders(reply, await this.readModels.waitFor([incidentsProjection], query.minPosition));
     return this.readModels.find(incidentsProjection, {
       where: filters(query),
-      orderBy: [{ column: 'occurred_at' }],
+      // Ties broken by id: a page must not change order when the read model is rebuilt.
+      orderBy: [{ column: 'occurred_at' }, { column: 'key' }],
       limit: query.limit ?? 100,
       offset: query.offset ?? 0,
     });
