@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { startApp, tempDir, type AppProcess } from '../support/app-process';
 import { client } from '../support/http-client';
-import { analystCli, PLANTED, plantedIn } from '../support/planted-caller';
+import { analystCli, PLANTED_ALERT, PLANTED, plantedIn } from '../support/planted-caller';
 
 const KEYS = { operator: 'op-key-privacy-02', ops: 'ops-key-privacy-02', analyst: 'an-key-privacy-02', admin: 'ad-key-privacy-02' };
 const API_KEYS = Object.entries(KEYS).map(([role, key]) => `${role}:${key}`).join(',');
@@ -68,14 +68,7 @@ describe('a planted caller, distributed (PostgreSQL, Kafka)', () => {
       startApp(entry('projector'), env),
       startApp(entry('query-api'), env),
     ]);
-    const posted = await client(apps.command.url, KEYS.operator).post('/alerts', {
-      channel: 'hotline',
-      receivedAt: '2020-03-01T08:00:00Z',
-      location: { lat: 14.15, lon: -3.62, precision: 2, place: 'Ogossagou', cercle: 'Bankass', region: 'Mopti' },
-      threat: { kind: 'attack-on-civilians' },
-      description: 'armed men east of the village',
-      caller: PLANTED,
-    });
+    const posted = await client(apps.command.url, KEYS.operator).post('/alerts', PLANTED_ALERT);
     expect(posted.status).toBe(201);
     alertId = posted.body.id;
     position = posted.body.position;

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApp, tempDir, type AppProcess } from '../support/app-process';
 import { client } from '../support/http-client';
-import { analystCli, filesUnder, PLANTED, plantedIn } from '../support/planted-caller';
+import { analystCli, PLANTED_ALERT, filesUnder, PLANTED, plantedIn } from '../support/planted-caller';
 
 const KEYS = { operator: 'op-key-privacy-01', ops: 'ops-key-privacy-01', analyst: 'an-key-privacy-01', admin: 'ad-key-privacy-01' };
 const API_KEYS = Object.entries(KEYS).map(([role, key]) => `${role}:${key}`).join(',');
@@ -21,14 +21,7 @@ describe('a planted caller, embedded (SQLite)', () => {
 
   beforeAll(async () => {
     app = await startApp('apps/all-in-one/src/main.ts', env);
-    const posted = await client(app.url, KEYS.operator).post('/alerts', {
-      channel: 'hotline',
-      receivedAt: '2020-03-01T08:00:00Z',
-      location: { lat: 14.15, lon: -3.62, precision: 2, place: 'Ogossagou', cercle: 'Bankass', region: 'Mopti' },
-      threat: { kind: 'attack-on-civilians' },
-      description: 'armed men east of the village',
-      caller: PLANTED,
-    });
+    const posted = await client(app.url, KEYS.operator).post('/alerts', PLANTED_ALERT);
     expect(posted.status).toBe(201);
     alertId = posted.body.id;
     position = posted.body.position;

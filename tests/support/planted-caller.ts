@@ -9,6 +9,15 @@ import { ROOT } from './app-process';
  * but the one endpoint meant to show it, the test fails.
  */
 export const PLANTED = { name: 'Kadiatou Zzplantedname', phone: '+223 76 54 32 19' } as const;
+/** The alert that carries the planted caller; its description must survive forget-caller. */
+export const PLANTED_ALERT = {
+  channel: 'hotline',
+  receivedAt: '2020-03-01T08:00:00Z',
+  location: { lat: 14.15, lon: -3.62, precision: 2, place: 'Ogossagou', cercle: 'Bankass', region: 'Mopti' },
+  threat: { kind: 'attack-on-civilians' },
+  description: 'armed men east of the village',
+  caller: PLANTED,
+};
 export const PLANTED_FORMS = ['Zzplantedname', '+223 76 54 32 19', '22376543219', '76543219', '76 54 32 19'];
 
 /** Which planted forms occur in the text (or the bytes, read as UTF-8 and as Latin-1). */
