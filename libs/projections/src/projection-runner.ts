@@ -96,7 +96,13 @@ export class ProjectionRunner {
         speculative.catch(() => undefined); // awaited below, once the batch in flight has settled
         let prepared: PreparedBatch;
         try {
-          prepared = (await settle()) ? await speculative : await speculative.catch(() => undefined).then(() => prepareBatch(this.store, this.projections, batch, this.options));
+          if (await settle()) {
+            prepared = await speculative;
+          } else {
+            // Prepared from an overlay that did not come true: prepare it again from the store.
+            await speculative.catch(() => undefined);
+            prepared = await prepareBatch(this.store, this.projections, batch, this.options);
+          }
         } finally {
           await speculative.catch(() => undefined);
         }

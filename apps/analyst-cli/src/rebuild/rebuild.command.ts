@@ -40,7 +40,7 @@ export class RebuildCommand extends CommandRunner {
     return true;
   }
 
-  @Option({ flags: '--batch-size <events>', description: 'events per transaction (default 1000)' })
+  @Option({ flags: '--batch-size <events>', description: 'events per transaction (default 10000)' })
   parseBatchSize(value: string): number {
     return positiveInt(value, '--batch-size');
   }

@@ -66,7 +66,7 @@ export class KafkaProjector {
       eachBatchAutoResolve: false,
       autoCommit: false,
       autoCommitInterval: OFFSET_COMMIT_INTERVAL_MS,
-      partitionsConsumedConcurrently: process.env.POC_AB_OLD ? 1 : (this.options.concurrency ?? 1),
+      partitionsConsumedConcurrently: this.options.concurrency ?? 1,
       eachBatch: (payload) => this.onBatch(payload),
     });
   }
@@ -102,8 +102,7 @@ export class KafkaProjector {
     await this.deadLetter(batch.topic, batch.partition, decoded.filter((d) => d.error));
     resolveOffset(batch.messages[batch.messages.length - 1]!.offset);
     // Without offsets: commits what is resolved once OFFSET_COMMIT_INTERVAL_MS has passed.
-    if (process.env.POC_AB_OLD) await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: String(Number(batch.lastOffset()) + 1) }] }] });
-    else await commitOffsetsIfNecessary();
+    await commitOffsetsIfNecessary();
     await heartbeat();
   }
 

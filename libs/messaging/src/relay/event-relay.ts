@@ -57,7 +57,6 @@ export class EventRelay {
     const last = batch[batch.length - 1]!.position;
     this.state.position = last;
     delete this.state.lastError;
-    if (process.env.POC_AB_OLD) { await this.checkpoints.save(last); return; }
     this.unsaved = last;
     this.saving ??= this.saveCheckpoints();
   }

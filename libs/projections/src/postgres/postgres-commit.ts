@@ -173,19 +173,18 @@ type VersionRow = { p: string; s: string; v: number; first: boolean };
 
 const writeStreamVersions = async (client: PoolClient, versions: ReadModelCommit['streamVersions']): Promise<void> => {
   if (versions.length === 0) return;
-  // One row per stream: a statement may not write a row twice. The highest version wins, as it would one by one.
-  const highest = new Map<string, VersionRow>();
-  for (const { projection, streamId, version, first } of versions) {
-    const id = `${projection}\u0000${streamId}`;
-    const seen = highest.get(id);
-    if (!seen) {
-      highest.set(id, { p: projection, s: streamId, v: version, first: first === true });
+  const sorted = [...versions].sort((a, b) => byText(a.projection, b.projection) || byText(a.streamId, b.streamId));
+  // One row per stream, as a statement may not write a row twice: the highest version wins, as it would one by one.
+  const rows: VersionRow[] = [];
+  for (const { projection, streamId, version, first } of sorted) {
+    const last = rows[rows.length - 1];
+    if (last && last.p === projection && last.s === streamId) {
+      last.v = Math.max(last.v, version);
+      last.first &&= first === true;
     } else {
-      seen.v = Math.max(seen.v, version);
-      seen.first &&= first === true;
+      rows.push({ p: projection, s: streamId, v: version, first: first === true });
     }
   }
-  const rows = [...highest.values()].sort((a, b) => byText(a.p, b.p) || byText(a.s, b.s));
   const copied = rows.filter((r) => r.first && isShadowName(r.p));
   if (copied.length >= COPY_FROM) {
     try {
