@@ -8,6 +8,13 @@ export type HandleOptions = Readonly<{
   ifMatch?: number;
   idempotency?: IdempotencyClaim;
   recordedAt?: string;
+  /**
+   * The caller has just minted the stream's id (a fresh uuid), so the stream is new: the first
+   * attempt decides on the initial state and appends with `no-stream` without reading it. On
+   * ingestion that is one read (a PostgreSQL round trip) less per write; should the stream
+   * exist after all, the append is refused and the usual read-decide-append loop takes over.
+   */
+  newStream?: boolean;
 }>;
 
 const MAX_ATTEMPTS = 3;
@@ -26,7 +33,7 @@ export const handleCommand = async <S, C extends Command, E extends DomainEvent>
   options: HandleOptions,
 ): Promise<AppendResult> => {
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(streamId);
+    const history = attempt === 1 && options.newStream ? [] : await store.readStream(streamId);
     const version = history.length === 0 ? 0 : history[history.length - 1]!.streamVersion;
     if (options.ifMatch !== undefined && options.ifMatch !== version) throw new WrongExpectedVersion(streamId, options.ifMatch, version);
     const events = decider.decide(command, fold(decider, history as unknown as E[]));

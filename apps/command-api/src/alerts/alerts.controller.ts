@@ -40,7 +40,7 @@ export class AlertsController {
       threat: { kind: body.threat.kind, ...(body.threat.expectedAt && { expectedAt: toUtc(body.threat.expectedAt) }) },
     };
     return this.commands.execute(
-      new DecideCommand(alertDecider, alertStreamId(alertId), { type: 'ReceiveAlert', data, context: commandContext() }, write),
+      new DecideCommand(alertDecider, alertStreamId(alertId), { type: 'ReceiveAlert', data, context: commandContext() }, write, true),
     );
   }
 

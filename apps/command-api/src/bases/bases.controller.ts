@@ -25,7 +25,7 @@ export class BasesController {
     const baseId = randomUUID();
     const data = { ...body, baseId, establishedAt: toUtc(body.establishedAt) };
     return this.commands.execute(
-      new DecideCommand(baseDecider, baseStreamId(baseId), { type: 'EstablishBase', data, context: commandContext() }, write),
+      new DecideCommand(baseDecider, baseStreamId(baseId), { type: 'EstablishBase', data, context: commandContext() }, write, true),
     );
   }
 

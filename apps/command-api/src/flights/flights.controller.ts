@@ -25,7 +25,7 @@ export class FlightsController {
     const flightId = randomUUID();
     const data = { ...body, flightId, dispatchedAt: toUtc(body.dispatchedAt) };
     return this.commands.execute(
-      new DecideCommand(flightDecider, flightStreamId(flightId), { type: 'DispatchFlight', data, context: commandContext() }, write),
+      new DecideCommand(flightDecider, flightStreamId(flightId), { type: 'DispatchFlight', data, context: commandContext() }, write, true),
     );
   }
 

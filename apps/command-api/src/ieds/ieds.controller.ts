@@ -24,7 +24,7 @@ export class IedsController {
   detect(@Body() body: DetectIedDto, @Write() write: WriteContext) {
     const iedId = randomUUID();
     const data = { ...body, iedId, detectedAt: toUtc(body.detectedAt) };
-    return this.commands.execute(new DecideCommand(iedDecider, iedStreamId(iedId), { type: 'DetectIed', data, context: commandContext() }, write));
+    return this.commands.execute(new DecideCommand(iedDecider, iedStreamId(iedId), { type: 'DetectIed', data, context: commandContext() }, write, true));
   }
 
   @Post(':id/neutralize')

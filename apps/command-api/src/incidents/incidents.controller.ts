@@ -26,7 +26,7 @@ export class IncidentsController {
     const incidentId = randomUUID();
     const data = { ...body, incidentId, occurredAt: toUtc(body.occurredAt) };
     return this.commands.execute(
-      new DecideCommand(incidentDecider, incidentStreamId(incidentId), { type: 'ReportIncident', data, context: commandContext() }, write),
+      new DecideCommand(incidentDecider, incidentStreamId(incidentId), { type: 'ReportIncident', data, context: commandContext() }, write, true),
     );
   }
 

@@ -30,7 +30,7 @@ export class PatrolsController {
     const stops = stopsUtc(body.stops);
     const data = { ...body, patrolId, startedAt: toUtc(body.startedAt), ...(stops && { stops }) };
     return this.commands.execute(
-      new DecideCommand(patrolDecider, patrolStreamId(patrolId), { type: 'DeployPatrol', data, context: commandContext() }, write),
+      new DecideCommand(patrolDecider, patrolStreamId(patrolId), { type: 'DeployPatrol', data, context: commandContext() }, write, true),
     );
   }
 

@@ -14,6 +14,8 @@ export class DecideCommand<S = unknown, C extends Command = Command, E extends D
     readonly streamId: string,
     readonly command: C,
     readonly write: WriteContext,
+    /** The stream id was minted for this request: nothing to read before deciding. */
+    readonly newStream = false,
   ) {
     super();
   }

@@ -11,13 +11,13 @@ const idOf = (streamId: string): string => streamId.slice(streamId.indexOf('-') 
 export class DecideHandler implements ICommandHandler<DecideCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ decider, streamId, command, write }: DecideCommand): Promise<WriteResult> {
+  async execute({ decider, streamId, command, write, newStream }: DecideCommand): Promise<WriteResult> {
     const idempotency = write.idempotencyKey ? { key: write.idempotencyKey, requestHash: write.requestHash } : undefined;
     // A retried request gets its first answer, even though the state has moved on since.
     const earlier = idempotency && (await this.answered(idempotency));
     if (earlier) return earlier;
     try {
-      return await this.decide(command, decider, streamId, write, idempotency);
+      return await this.decide(command, decider, streamId, write, idempotency, newStream);
     } catch (error) {
       // Two copies of one request raced: the loser answers what the winner stored.
       const winner = error instanceof IdempotencyKeyReused && idempotency && (await this.answered(idempotency));
@@ -39,6 +39,7 @@ export class DecideHandler implements ICommandHandler<DecideCommand> {
     streamId: string,
     write: DecideCommand['write'],
     idempotency: { key: string; requestHash: string } | undefined,
+    newStream: boolean,
   ): Promise<WriteResult> {
     const result = await handleCommand(this.store, decider, streamId, command, {
       metadata: {
@@ -49,6 +50,7 @@ export class DecideHandler implements ICommandHandler<DecideCommand> {
       },
       ...(write.ifMatch !== undefined && { ifMatch: write.ifMatch }),
       ...(idempotency && { idempotency }),
+      newStream,
     });
     return { id: idOf(result.streamId), streamId: result.streamId, version: result.nextVersion, position: result.lastPosition };
   }
