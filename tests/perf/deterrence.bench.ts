@@ -181,7 +181,7 @@ const main = async () => {
         return `| ${q.query.label}: \`${q.query.path}\` | ${int(q.episodes)} | ${q.times.length} | ${ms(percentile(q.times, 0.5), 0)} | ${ms(p99, 0)} | ${verdict} |`;
       }),
       '',
-      'Where the time goes (in process, median of 3, same code as the controller): the focal probe, the engine inputs (fetch plan, overlapping presences, incidents by H3 cell and day, verdicts), the pure engine.',
+      'Where the time goes (in process, median of 3, same code as the controller): the focal probe, the engine inputs (fetch plan, overlapping presences, incidents by resolution-5 parent cell and day, region-only incidents by cercle, verdicts), the pure engine.',
       '',
       '| query | focal presences | episodes in context | incidents fetched | focal probe | inputs | engine |',
       '|---|---:|---:|---:|---:|---:|---:|',

@@ -6,6 +6,7 @@ import type { EventStore } from '@poc/event-store';
 import {
   ALL_PROJECTIONS,
   computeDeterrence,
+  coverCells,
   fetchPlan,
   incidentsProjection,
   presencesProjection,
@@ -88,7 +89,7 @@ describe('DeterrenceInputs (SQLite read models)', () => {
   });
 
   it('answers a pool whose disks name more H3 cells than SQLite binds in one statement (32,766)', async () => {
-    expect(fetchPlan(presences.flatMap((p) => p.episodes), { radiusKm: 25 }).cells.length).toBeGreaterThan(32_766);
+    expect(coverCells(fetchPlan(presences.flatMap((p) => p.episodes), { radiusKm: 25 }).cover).length).toBeGreaterThan(32_766);
     const found = await inputs.forPresences(presences, { radiusKm: 25, asOf: ASOF });
     expect(found.incidents.length).toBeGreaterThan(0);
   });
@@ -111,6 +112,26 @@ describe('DeterrenceInputs (SQLite read models)', () => {
     const oracle = computeDeterrence({ ...common, episodes: presences.flatMap((p) => p.episodes), incidents, retaliationVerdicts: verdictsByIncident([]) });
     expect(computeDeterrence({ ...common, ...probed })).toEqual(oracle);
     expect(oracle.episodes).toBeGreaterThan(0);
+  });
+
+  it('a read model built before the h3_5 column (NULL until rebuilt) gets the same incidents, through a probe per resolution-7 cell', async () => {
+    const probe = async () => {
+      const found = await inputs.forPresences(await inputs.focal({ operation: 'Op 1' }, ASOF), { radiusKm: 10, asOf: ASOF });
+      return found.incidents.map((i) => i.incidentId).sort();
+    };
+    const byParent = await probe();
+    expect(byParent.length).toBeGreaterThan(0);
+    const filled = db.prepare('SELECT key, h3_5 FROM rm_incidents').all() as { key: string; h3_5: string }[];
+    db.prepare('UPDATE rm_incidents SET h3_5 = NULL').run();
+    try {
+      const find = jest.spyOn(ReadModels.prototype, 'find');
+      expect(await probe()).toEqual(byParent);
+      expect(find.mock.calls.some(([, query]) => query.where?.some((c) => c.column === 'h3'))).toBe(true);
+      find.mockRestore();
+    } finally {
+      const restore = db.prepare('UPDATE rm_incidents SET h3_5 = ? WHERE key = ?');
+      for (const row of filled) restore.run(row.h3_5, row.key);
+    }
   });
 
   it('probes only the presences a narrow selection needs', async () => {

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import { computeDeterrence, DEFAULT_RADIUS_KM, incidentsProjection, presencesProjection, type DeterrenceResult } from '@poc/projections';
@@ -10,6 +10,13 @@ import { decayChartSvg } from './decay-chart.svg';
 import { DeterrenceInputs } from './deterrence-inputs.service';
 import { asOfInstant, DeterrenceQuery } from './deterrence-query';
 import { DeterrenceDto } from './deterrence-view.dto';
+
+/** The bound of DeterrenceInputs, as the API documents it (docs/deterrence.md, "Limits"). */
+const TOO_BIG = {
+  description:
+    'The selection is more than one request computes: over 3,000 focal presence episodes, or over 100,000 incidents in the cells and days its episodes need. ' +
+    'Nothing is computed; narrow it with operation, cercle, from, to.',
+};
 
 const fmt = (v: number | null | undefined, digits = 2): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '—');
 
@@ -48,6 +55,7 @@ export class DeterrenceController {
       'text/csv': { schema: { type: 'string', description: 'one row per day: day,incidents,atRisk,rate,rateRatio,ci95Low,ci95High,provisional,…' } },
     },
   })
+  @ApiUnprocessableEntityResponse(TOO_BIG)
   async pooled(@Query() query: DeterrenceQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.compute(query, reply);
     if (!accept?.includes('text/csv')) return result;
@@ -74,6 +82,7 @@ export class DeterrenceController {
   @Get('chart.svg')
   @Header('content-type', 'image/svg+xml; charset=utf-8')
   @ApiOkResponse({ content: { 'image/svg+xml': { schema: { type: 'string' } } } })
+  @ApiUnprocessableEntityResponse(TOO_BIG)
   async chart(@Query() query: DeterrenceQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const r = await this.compute(query, reply);
     const scope = [query.operation && `operation ${query.operation}`, query.cercle && `cercle ${query.cercle}`].filter(Boolean).join(', ') || 'all presences';

@@ -58,7 +58,8 @@ export const attribute = (
   nearAll: readonly Near[],
   vicinity: Vicinity,
   timeline: Timeline,
-  exposures: readonly Exposure[],
+  /** An episode's exposure by its index (worked out on demand: most episodes never take an incident). */
+  exposureOf: (index: number) => Exposure,
 ): Attribution | undefined => {
   const near = nearAll.filter((n) => n.km <= vicinity.outerKm);
   if (near.length === 0) return undefined;
@@ -69,12 +70,12 @@ export const attribute = (
   const departed = mostRecentDeparture(timeline, near, incident.day);
   if (departed) {
     const k = incident.day - timeline[departed.index].departure!;
-    if (k <= POST_WINDOW_DAYS && exposures[departed.index].postAtRisk[k - 1] === 1) {
+    if (k <= POST_WINDOW_DAYS && exposureOf(departed.index).postAtRisk[k - 1] === 1) {
       return beyondInner(departed) ? { role: 'post', episode: departed.index, k } : undefined;
     }
   }
   if (incident.isTrigger) return undefined;
   const arriving = nextArrival(timeline, near, incident.day);
-  if (!arriving || !beyondInner(arriving) || incident.day < exposures[arriving.index].baselineFrom) return undefined;
+  if (!arriving || !beyondInner(arriving) || incident.day < exposureOf(arriving.index).baselineFrom) return undefined;
   return { role: 'baseline', episode: arriving.index };
 };

@@ -1,7 +1,7 @@
 import { attribute } from './attribution';
-import { neighboursWithin, type Context } from './context';
+import { exposureAt, type Context } from './context';
 import { dayString } from './days';
-import { exposureOf, type Exposure } from './exposure';
+import type { Exposure } from './exposure';
 import { POST_WINDOW_DAYS, type Vicinity } from './methodology';
 import { isProvisional } from './reporting-lag';
 
@@ -37,27 +37,25 @@ export type EpisodeCurve = Readonly<{
 
 type Tally = { post: number[]; postOwn: number[]; baseline: number; baselineOwn: number; during: number };
 
+const emptyTally = (): Tally => ({ post: new Array<number>(POST_WINDOW_DAYS).fill(0), postOwn: new Array<number>(POST_WINDOW_DAYS).fill(0), baseline: 0, baselineOwn: 0, during: 0 });
+
 /**
  * The curves of the episodes at `wanted` (indexes into ctx.timeline; default every one, in
- * episode id order) for one vicinity. Every episode's exposure and tally is still worked
- * out — any of them may take an incident — but only the wanted ones are turned into curves:
- * a pooled query reports on a few focal episodes among many neighbours.
+ * episode id order) for one vicinity. Any episode may take an incident, so every incident is
+ * attributed among all of them; but an episode's exposure and tally are only worked out once
+ * it takes one or is wanted (a pooled query reports on a few focal episodes among hundreds of
+ * neighbours, most of which take nothing), and only the wanted ones are turned into curves.
  */
 export const episodeCurves = (ctx: Context, vicinity: Vicinity, lagDays: number, wanted?: readonly number[]): EpisodeCurve[] => {
   const { timeline } = ctx;
-  const exposures: Exposure[] = timeline.map((t, i) => exposureOf(t, neighboursWithin(ctx, i, vicinity.outerKm), ctx.asOfDay));
-  const tallies: Tally[] = timeline.map(() => ({
-    post: new Array<number>(POST_WINDOW_DAYS).fill(0),
-    postOwn: new Array<number>(POST_WINDOW_DAYS).fill(0),
-    baseline: 0,
-    baselineOwn: 0,
-    during: 0,
-  }));
+  const exposure = (i: number) => exposureAt(ctx, vicinity.outerKm, i);
+  const tallies = new Array<Tally | undefined>(timeline.length);
+  const tallyOf = (i: number): Tally => (tallies[i] ??= emptyTally());
   for (const incident of ctx.incidents) {
     if (incident.precision !== 'daily') continue;
-    const a = attribute(incident, incident.near, vicinity, timeline, exposures);
+    const a = attribute(incident, incident.near, vicinity, timeline, exposure);
     if (!a) continue;
-    const tally = tallies[a.episode];
+    const tally = tallyOf(a.episode);
     const unit = timeline[a.episode].episode.unit;
     const own = unit !== undefined && incident.view.reportingUnit === unit;
     if (a.role === 'during') tally.during += 1;
@@ -70,12 +68,12 @@ export const episodeCurves = (ctx: Context, vicinity: Vicinity, lagDays: number,
       if (own) tally.baselineOwn += 1;
     }
   }
-  return (wanted ?? timeline.map((_, i) => i)).map((i) => curveOf(ctx, vicinity, lagDays, i, exposures[i], tallies[i]));
+  return (wanted ?? timeline.map((_, i) => i)).map((i) => curveOf(ctx, vicinity, lagDays, i, exposure(i), tallyOf(i)));
 };
 
 const curveOf = (ctx: Context, vicinity: Vicinity, lagDays: number, i: number, exposure: Exposure, tally: Tally): EpisodeCurve => {
   const t = ctx.timeline[i];
-  const provisional = (day: number) => isProvisional(day, ctx.asOf, lagDays);
+  const provisional = (day: number) => isProvisional(day, ctx.asOfMs, lagDays);
   const departure = t.departure;
   const days = Array.from({ length: POST_WINDOW_DAYS }, (_, j): EpisodeDay => {
     const day = (departure ?? t.arrival) + j + 1;

@@ -11,16 +11,28 @@ export type RateRatio = Readonly<{
   ci95: Interval | null;
 }>;
 
+const remembered = new Map<string, readonly [number, number]>();
+
 /**
  * Clopper–Pearson interval for a binomial proportion x/n, through the Beta quantile
  * (the exact inversion of the binomial tails).
  */
 export const clopperPearson = (x: number, n: number, confidence = CONFIDENCE): readonly [number, number] => {
-  const alpha = 1 - confidence;
-  const lower = x === 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1);
-  const upper = x === n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x);
-  return [lower, upper];
+  // Remembered: a response pools ~100 intervals (14 days × vicinities, groups) and the same
+  // (x, n) come back from request to request; each costs two Beta quantiles (~10–20 µs).
+  const key = `${x}/${n}/${confidence}`;
+  let bounds = remembered.get(key);
+  if (bounds === undefined) {
+    const alpha = 1 - confidence;
+    const lower = x === 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1);
+    const upper = x === n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x);
+    bounds = [lower, upper] as const;
+    if (remembered.size >= 50_000) remembered.clear();
+    remembered.set(key, bounds);
+  }
+  return bounds;
 };
+
 
 /**
  * Rate ratio of x events in t1 person-days against y in t0, with the exact conditional

@@ -3,6 +3,7 @@ import { H3_RESOLUTION } from '@poc/domain';
 import { latLngToCell } from 'h3-js';
 import { offsetKm } from '../testing/events';
 import { computeDeterrence } from './compute-deterrence';
+import { coverCells } from './cell-cover';
 import { fetchPlan } from './fetch-plan';
 import { episode, incident, noon, OGOSSAGOU } from './testing/builders';
 
@@ -19,12 +20,12 @@ describe('fetch plan', () => {
   });
 
   it('the cells hold every point within the largest radius, and only the requested radius when asked', () => {
-    const cells = new Set(fetchPlan([a]).cells);
+    const cells = new Set(coverCells(fetchPlan([a]).cover));
     for (let bearing = 0; bearing < 360; bearing += 15) {
       const p = offsetKm(OGOSSAGOU, bearing, 24.9);
       expect(cells.has(latLngToCell(p.lat, p.lon, H3_RESOLUTION))).toBe(true);
     }
-    expect(fetchPlan([a], { radiusKm: 10, vicinities: [] }).cells.length).toBeLessThan(cells.size);
+    expect(coverCells(fetchPlan([a], { radiusKm: 10, vicinities: [] }).cover).length).toBeLessThan(cells.size);
   });
 
   it('an episode under way is searched up to asOf + 30 days', () => {
@@ -39,7 +40,7 @@ describe('fetch plan', () => {
       fc.property(fc.array(fc.record({ p: point, at: day }), { maxLength: 40 }), (incs) => {
         const incidents = incs.map((x, i) => incident(`i${i}`, offsetKm(OGOSSAGOU, x.p.bearing, x.p.km), x.at));
         const plan = fetchPlan([a]);
-        const cells = new Set(plan.cells);
+        const cells = new Set(coverCells(plan.cover));
         const fetched = incidents.filter((i) => cells.has(i.location.h3) && i.occurredAt.slice(0, 10) >= plan.incidentDays.from && i.occurredAt.slice(0, 10) <= plan.incidentDays.to);
         const whole = computeDeterrence({ episodes: [a], incidents, asOf, reportingLagDays: 5 });
         const probed = computeDeterrence({ episodes: [a], incidents: fetched, asOf, reportingLagDays: 5 });

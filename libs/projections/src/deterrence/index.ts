@@ -5,6 +5,7 @@ export * from './days';
 export * from './episodes';
 export * from './precision';
 export * from './vicinity';
+export * from './cell-cover';
 export * from './fetch-plan';
 export * from './exposure';
 export * from './attribution';

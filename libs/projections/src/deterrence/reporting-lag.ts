@@ -29,4 +29,5 @@ export const reportingLag = (incidents: readonly IncidentView[], percentile = RE
  * A day's count is provisional until that day's end plus the lag: reports of it may still
  * come in. True for days not reached yet.
  */
-export const isProvisional = (day: number, asOf: string, lagDays: number): boolean => Date.parse(asOf) < (day + 1 + lagDays) * DAY_MS;
+export const isProvisional = (day: number, asOf: string | number, lagDays: number): boolean =>
+  (typeof asOf === 'number' ? asOf : Date.parse(asOf)) < (day + 1 + lagDays) * DAY_MS;

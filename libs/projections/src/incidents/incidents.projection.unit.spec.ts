@@ -1,7 +1,8 @@
 import type { StoredEvent } from '@poc/domain';
 import { ProjectionSpecification } from '../testing/projection-specification';
 import { EventLog, PLACES, at } from '../testing/events';
-import { asKnownAt, incidentsProjection, type IncidentView } from './incidents.projection';
+import { cellToParent } from 'h3-js';
+import { asKnownAt, INCIDENT_COARSE_RESOLUTION, incidentsProjection, type IncidentView } from './incidents.projection';
 
 const spec = ProjectionSpecification.for(incidentsProjection);
 
@@ -64,6 +65,7 @@ describe('incidents projection', () => {
           cercle: 'Bankass',
           region: 'Mopti',
           h3: location.h3,
+          h3_5: cellToParent(location.h3, INCIDENT_COARSE_RESOLUTION),
           geo_precision: 1,
           time_precision: 1,
           targets_civilians: 1,

@@ -31,6 +31,22 @@ const indexDdl = (spec: CollectionSpec): string[] =>
   );
 
 /**
+ * A column added in a later version of a projection: the table built by the older one gets it
+ * (NULL until `rebuild --outdated`), so the live projector keeps writing meanwhile. Only the
+ * missing ones: ALTER TABLE takes an ACCESS EXCLUSIVE lock, even with IF NOT EXISTS.
+ */
+const addMissingColumns = async (client: PoolClient, spec: CollectionSpec): Promise<void> => {
+  const { rows } = await client.query<{ column_name: string }>(
+    'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1',
+    [`rm_${spec.name}`],
+  );
+  const existing = new Set(rows.map((r) => r.column_name));
+  for (const [name, type] of Object.entries(spec.columns)) {
+    if (!existing.has(name)) await client.query(`ALTER TABLE ${tableOf(spec)} ADD COLUMN ${quoteIdent(name)} ${PG_TYPES[type]}`);
+  }
+};
+
+/**
  * Read models in PostgreSQL, shaped like the SQLite ones. Writes check the revision the
  * document was loaded at (`UPDATE … WHERE rev = x.rev`), so two projector instances touching
  * the same document cannot lose each other's update: the loser retries its batch.
@@ -62,7 +78,7 @@ export class PostgresReadModelStore implements ReadModelStore, BlueGreenReadMode
   }
 
   async ensureCollections(specs: readonly CollectionSpec[]): Promise<void> {
-    const ddl = [
+    const ddl: (string | Readonly<{ addMissingColumns: CollectionSpec }>)[] = [
       'CREATE TABLE IF NOT EXISTS rm_checkpoints (projection TEXT PRIMARY KEY, position BIGINT NOT NULL)',
       `CREATE TABLE IF NOT EXISTS rm_stream_versions (projection TEXT NOT NULL, stream_id TEXT NOT NULL, version BIGINT NOT NULL,
          PRIMARY KEY (projection, stream_id))`,
@@ -71,6 +87,7 @@ export class PostgresReadModelStore implements ReadModelStore, BlueGreenReadMode
     for (const spec of specs) {
       const columns = Object.entries(spec.columns).map(([name, type]) => `, ${quoteIdent(name)} ${PG_TYPES[type]}`).join('');
       ddl.push(`CREATE TABLE IF NOT EXISTS ${tableOf(spec)} (key ${PG_TYPES.text} PRIMARY KEY, rev BIGINT NOT NULL, doc JSONB NOT NULL${columns})`);
+      ddl.push({ addMissingColumns: spec });
       // A shadow gets its secondary indexes just before its swap: built at once from the
       // finished table, they cost a fraction of keeping them up to date row by row.
       if (!isShadowName(spec.name)) ddl.push(...indexDdl(spec));
@@ -78,7 +95,10 @@ export class PostgresReadModelStore implements ReadModelStore, BlueGreenReadMode
     // Several projector instances may start at once: serialise their DDL.
     await this.inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [DDL_LOCK]);
-      for (const statement of ddl) await client.query(statement);
+      for (const statement of ddl) {
+        if (typeof statement === 'string') await client.query(statement);
+        else await addMissingColumns(client, statement.addMissingColumns);
+      }
     });
     this.buildsTable ??= Promise.resolve();
   }

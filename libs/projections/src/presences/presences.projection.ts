@@ -126,7 +126,11 @@ export const presencesProjection: Projection<PresenceView> = {
   collection: {
     name: 'presences',
     columns: { source: 'text', status: 'text', operation: 'text', unit: 'text', cercle: 'text', arrival: 'text', departure: 'text', h3: 'text', episodes: 'integer' },
-    indexes: [['operation', 'arrival'], ['arrival'], ['departure'], ['h3'], ['source', 'arrival']],
+    // (departure, arrival): GET /deterrence asks for the presences still there after a day that
+    // had arrived before another; with arrival in the index that is read from it alone, not by
+    // looking up every later presence (half the archive for a 2015 query: 2.8 → 0.4 ms).
+    // An index only: created at start on an existing table, no rebuild needed.
+    indexes: [['operation', 'arrival'], ['arrival'], ['departure', 'arrival'], ['h3'], ['source', 'arrival']],
   },
   handles: Object.keys(SOURCE_OF),
   keysOf: (event) => {

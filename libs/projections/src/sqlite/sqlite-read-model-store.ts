@@ -50,6 +50,12 @@ export class SqliteReadModelStore implements ReadModelStore, BlueGreenReadModelS
       const table = tableOf(spec);
       const columns = Object.entries(spec.columns).map(([name, type]) => `${quoteIdent(name)} ${type.toUpperCase()}`);
       this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, rev INTEGER NOT NULL, doc TEXT NOT NULL${columns.map((c) => `, ${c}`).join('')})`);
+      // A column added in a later version of the projection: the table built by the older one
+      // gets it (NULL until `rebuild --outdated`), so the live projector keeps writing meanwhile.
+      const existing = new Set((this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+      for (const [name, type] of Object.entries(spec.columns)) {
+        if (!existing.has(name)) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(name)} ${type.toUpperCase()}`);
+      }
       if (!isShadowName(spec.name)) this.createIndexes(spec);
     }
   }

@@ -2,6 +2,7 @@ import { alertsProjection, type AlertView } from '../alerts/alerts.projection';
 import { ALL_PROJECTIONS } from '../all-projections';
 import { flightsProjection, type FlightView } from '../flights/flights.projection';
 import { incidentsProjection, type IncidentView } from '../incidents/incidents.projection';
+import type { CollectionSpec } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import { CALLER_PHONE, TYPED, alertWrite, expectStoreToHold, history, revOf, snapshot, typedWrite, type ContractContext } from './contract-fixtures';
 
@@ -88,6 +89,18 @@ export const batchesContract = (ctx: ContractContext): void => {
       await new ProjectionRunner(other, ALL_PROJECTIONS).init();
       await ctx.store.commit({ writes: [typedWrite({ key: 'k', t: 'x', i: 1, r: 0.5 })], checkpoints: [], streamVersions: [] });
       expect(await other.find(TYPED)).toEqual([{ key: 'k', t: 'x', i: 1, r: 0.5 }]);
+    });
+
+    it('a column added by a later version of a projection is added to the table the older one built (NULL until rebuilt), with its index', async () => {
+      const older: CollectionSpec = { ...TYPED, name: 'grown', indexes: [['i']] };
+      const newer: CollectionSpec = { ...older, columns: { ...older.columns, g: 'text' }, indexes: [['i'], ['g', 'i']] };
+      await ctx.store.ensureCollections([older]);
+      await ctx.store.commit({ writes: [{ ...typedWrite({ key: 'old', t: 'x', i: 1, r: 0.5 }), collection: older }], checkpoints: [], streamVersions: [] });
+      await ctx.store.ensureCollections([newer]);
+      await ctx.store.ensureCollections([newer]);
+      await ctx.store.commit({ writes: [{ collection: newer, key: 'new', doc: { key: 'new' }, columns: { t: 'y', i: 2, r: null, g: 'G' }, expectedRev: 0 }], checkpoints: [], streamVersions: [] });
+      expect(await ctx.store.find(newer, { where: [{ column: 'g', op: '=', value: 'G' }] })).toEqual([{ key: 'new' }]);
+      expect(await ctx.store.find(newer, { where: [{ column: 'g', op: 'is-null' }] })).toEqual([{ key: 'old', t: 'x', i: 1, r: 0.5 }]);
     });
   });
 
