@@ -7,7 +7,8 @@ export const CLI_INFRA = Symbol('CLI_INFRA');
 /** Opens the configured stores once, lazily, and turns "cannot connect" into one clear line. */
 export const openCliInfrastructure = async (config: AppConfig = loadConfig()): Promise<Infrastructure> => {
   try {
-    return await openInfrastructure({ ...config, BUS: 'inprocess' });
+    // A rebuild writes read models from this thread: let it checkpoint the WAL as it goes.
+    return await openInfrastructure({ ...config, BUS: 'inprocess' }, { mainThreadCheckpoints: true });
   } catch (error) {
     const where = config.EVENT_STORE === 'postgres' ? `PostgreSQL at ${new URL(config.DATABASE_URL!).host}` : `SQLite in ${config.DATA_DIR}`;
     throw new CliError(`cannot open the event store (${where}): ${error instanceof Error ? error.message : String(error)}`);

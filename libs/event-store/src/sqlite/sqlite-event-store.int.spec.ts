@@ -1,12 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { EventStoreUnavailable } from '../event-store.port';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { anEvent, rejectionOf, someEvents } from '../testing/contract-fixtures';
+import { appendUntilKilled } from '../testing/kill-during-appends';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'poc-event-store-'));
@@ -55,21 +54,8 @@ describe('SqliteEventStore', () => {
   });
 
   it('keeps every acknowledged append of a process killed with SIGKILL', async () => {
-    const root = resolve(__dirname, '../../../..');
-    const script = join(root, 'libs/event-store/src/testing/sqlite-append-child.ts');
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', script, file, 'tick-1'], { cwd: root });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('exit', (_code, signal) => done(signal)));
-    const killAfter = 150 + Math.floor(Math.random() * 150);
-    const acked: number[] = [];
-    for await (const line of createInterface({ input: child.stdout })) {
-      const match = /^acked (\d+)$/.exec(line);
-      if (!match) continue;
-      acked.push(Number(match[1]));
-      if (acked.length === killAfter) child.kill('SIGKILL'); // right after the ack, mid-stream
-    }
-    expect({ signal: await exited, stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
+    const { signal, stderr, acked, killAfter } = await appendUntilKilled(file, 'tick-1');
+    expect({ signal, stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
     expect(acked.length).toBeGreaterThanOrEqual(killAfter);
     expect(existsSync(`${file}-wal`)).toBe(true); // not closed cleanly: recovery goes through the WAL
 

@@ -1,15 +1,19 @@
 /**
  * Appends to a SQLite event store until killed, printing `acked <position>` after each
- * append has resolved. Used by the kill -9 durability test:
- *   node -r @swc-node/register libs/event-store/src/testing/sqlite-append-child.ts <file> <stream> [max]
+ * append has resolved. Used by the kill -9 durability tests (kill-during-appends.ts):
+ *   node -r @swc-node/register libs/event-store/src/testing/sqlite-append-child.ts <file> <stream> [max] [--threaded]
+ * `--threaded`: through ThreadedSqliteEventStore (the writes in a worker thread).
  */
+import type { EventStore } from '../event-store.port';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { ThreadedSqliteEventStore } from '../sqlite/threaded/threaded-sqlite-event-store';
 
-const [file, streamId, max = '20000'] = process.argv.slice(2);
-if (!file || !streamId) throw new Error('usage: sqlite-append-child <file> <stream> [max]');
+const threaded = process.argv.includes('--threaded');
+const [file, streamId, max = '20000'] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+if (!file || !streamId) throw new Error('usage: sqlite-append-child <file> <stream> [max] [--threaded]');
 
 const main = async (): Promise<void> => {
-  const store = new SqliteEventStore(file);
+  const store: EventStore = threaded ? await ThreadedSqliteEventStore.open(file) : new SqliteEventStore(file);
   for (let n = 1; n <= Number(max); n++) {
     const result = await store.append(streamId, [
       {

@@ -8,6 +8,7 @@ import { PostgresEventStore, SqliteEventStore, type EventStore } from '@poc/even
 import { alertsProjection, type AlertView } from '@poc/projections';
 import { loadConfig } from '../config/app-config';
 import { CALLER_KEYS_FILE, openInfrastructure, SQLITE_FILE, type Infrastructure } from './open-infrastructure';
+import { openReadModelConnection } from './read-model-connection';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: the int tests need a PostgreSQL server (the int global setup starts one)');
@@ -113,6 +114,33 @@ describe('openInfrastructure, embedded: files for the service user alone', () =>
       }
     } finally {
       rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('openInfrastructure, embedded: appends and projection in the writer thread', () => {
+  it('projects only once asked, in the writer thread, and never checkpoints from the main thread', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'poc-open-infra-'));
+    try {
+      const infra = await openInfrastructure(loadConfig({ DATA_DIR: dataDir }));
+      try {
+        const stored = await storeAsV1(infra.eventStore);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(await infra.runner.position()).toBe(0); // the CLI and apps without a projector do not project
+        expect(await infra.startEmbeddedProjector!()).toBe(0);
+        const deadline = Date.now() + 5_000;
+        while ((await infra.runner.position()) < stored.position && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+        const [view] = await infra.readModelStore.find<AlertView>(alertsProjection.collection, { where: [{ column: 'key', op: '=', value: 'old-1' }] });
+        expect(view).toMatchObject({ alertId: 'old-1', intakeGrading: { reliability: 'F', credibility: 6 } });
+      } finally {
+        await infra.close();
+      }
+      // The main thread's read-model connection leaves checkpoints to the writer thread (a serving app).
+      const mainThread = openReadModelConnection(join(dataDir, SQLITE_FILE), { checkpoints: false });
+      expect(mainThread.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      mainThread.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
