@@ -67,6 +67,12 @@ export interface ReadModelStore {
   commit(commit: ReadModelCommit): Promise<void>;
   checkpoint(projection: string): Promise<number>;
   find<Doc = unknown>(collection: CollectionSpec, query?: FindQuery): Promise<Doc[]>;
+  /**
+   * Like `find`, but only the named columns (`key` or the collection's), each row their values
+   * in that order, not the documents: with an index holding them all, the table is never read
+   * (GET /deterrence's incidents). Arrays, not objects: better-sqlite3 builds them ~2× faster.
+   */
+  findRows(collection: CollectionSpec, columns: readonly string[], query?: FindQuery): Promise<ColumnValue[][]>;
   countBy(collection: CollectionSpec, groupBy: readonly string[], where?: readonly Condition[]): Promise<Array<Record<string, ColumnValue> & { count: number }>>;
   close(): Promise<void>;
 }

@@ -162,6 +162,9 @@ const withLiveReadModels = (open: () => Promise<Backend>) => {
   return state;
 };
 
+/** PostgreSQL keeps the first 63 bytes of an identifier (a covering index's name is longer): compare those. */
+const identifier = (name: string) => name.slice(0, 63);
+
 describe.each([
   ['SQLite', sqlite],
   ['PostgreSQL', postgres],
@@ -202,13 +205,13 @@ describe.each([
   it('the swapped-in tables have their secondary indexes, under the live names', async () => {
     await rebuildReadModels({ eventStore: b.eventStore, store: b.store, projections: ALL_PROJECTIONS, batchSize: 50 });
     for (const p of ALL_PROJECTIONS) {
-      const expected = p.collection.indexes.map((columns) => `ix_${p.collection.name}_${columns.join('_')}`).sort();
-      expect(await b.indexesOf(`rm_${p.collection.name}`)).toEqual(expected);
+      const expected = p.collection.indexes.map((columns) => identifier(`ix_${p.collection.name}_${columns.join('_')}`)).sort();
+      expect((await b.indexesOf(`rm_${p.collection.name}`)).map(identifier)).toEqual(expected);
       expect(await b.indexesOf(`rm_${shadowName(p.collection.name)}`)).toEqual([]);
     }
     // And a second rebuild swaps in the same again.
     await rebuildReadModels({ eventStore: b.eventStore, store: b.store, projections: [incidentsProjection as Projection] });
-    expect(await b.indexesOf('rm_incidents')).toEqual(incidentsProjection.collection.indexes.map((c) => `ix_incidents_${c.join('_')}`).sort());
+    expect((await b.indexesOf('rm_incidents')).map(identifier)).toEqual(incidentsProjection.collection.indexes.map((c) => identifier(`ix_incidents_${c.join('_')}`)).sort());
   });
 
   it('an interrupted rebuild leaves the live read models alone and resumes from its shadow checkpoint', async () => {

@@ -134,6 +134,28 @@ describe('DeterrenceInputs (SQLite read models)', () => {
     }
   });
 
+  it('reads the incidents as columns, and an incident as its document when the columns cannot stand for it', async () => {
+    const filter = { operation: 'Op 1' };
+    const probe = async () => computeDeterrence({ asOf: ASOF, radiusKm: 10, filter, reportingLagDays: 2, ...(await inputs.forPresences(await inputs.focal(filter, ASOF), { radiusKm: 10, asOf: ASOF })) });
+    const find = jest.spyOn(ReadModels.prototype, 'find');
+    const asColumns = await probe();
+    const documentsByKey = () => find.mock.calls.filter(([p, query]) => p === incidentsProjection && query.where?.[0]?.column === 'key');
+    // None corrected nor retracted here: not one document read by key.
+    expect(documentsByKey()).toEqual([]);
+    // Rows written before version 4 of the projection (lat, lon… NULL until rebuilt): documents.
+    const filled = db.prepare('SELECT key, lat, lon FROM rm_incidents').all() as { key: string; lat: number; lon: number }[];
+    db.prepare('UPDATE rm_incidents SET lat = NULL, lon = NULL').run();
+    try {
+      find.mockClear();
+      expect(await probe()).toEqual(asColumns);
+      expect((documentsByKey()[0]![1].where![0]!.value as string[]).length).toBeGreaterThan(0);
+    } finally {
+      const restore = db.prepare('UPDATE rm_incidents SET lat = ?, lon = ? WHERE key = ?');
+      for (const row of filled) restore.run(row.lat, row.lon, row.key);
+      find.mockRestore();
+    }
+  });
+
   it('probes only the presences a narrow selection needs', async () => {
     const focal = await inputs.focal({ operation: 'Op 0', from: '2020-03-01', to: '2020-05-31' }, ASOF);
     expect(focal.length).toBeGreaterThan(0);

@@ -4,7 +4,11 @@ import {
   coverHas,
   dayNumber,
   dayString,
+  cellOfRow,
+  DETERRENCE_INCIDENT_COLUMNS,
   fetchPlan,
+  fromColumns,
+  keyOfRow,
   incidentsProjection,
   matchesFilter,
   presencesProjection,
@@ -14,7 +18,8 @@ import {
   type Condition,
   type Episode,
   type EpisodeFilter,
-  type IncidentView,
+  type ColumnValue,
+  type EngineIncident,
   type PresenceView,
   type Projection,
   type RetaliationVerdictView,
@@ -22,7 +27,7 @@ import {
 } from '@poc/projections';
 import { ReadModels } from '../shared/read-models.service';
 
-export type EngineInputs = Readonly<{ episodes: Episode[]; incidents: IncidentView[]; retaliationVerdicts: ReturnType<typeof verdictsByIncident> }>;
+export type EngineInputs = Readonly<{ episodes: Episode[]; incidents: EngineIncident[]; retaliationVerdicts: ReturnType<typeof verdictsByIncident> }>;
 
 /**
  * One request computes on at most this many incidents. The embedded server answers writes on
@@ -40,6 +45,9 @@ export const MAX_EPISODES_PER_REQUEST = 3_000;
  * (`…T23:59:59Z` sorts after `…T23:59:59.999Z` as text, a day string before both).
  */
 const arrivedBy = (day: string): Condition => ({ column: 'arrival', op: '<', value: dayString(dayNumber(day.slice(0, 10)) + 1) });
+
+type Row = ColumnValue[];
+type Fetch<T> = (where: Condition[]) => Promise<T[]>;
 
 const tooBig = (what: string, max: number) =>
   new UnprocessableEntityException(`this selection reaches more than ${max.toLocaleString('en-US')} ${what}, more than one request computes; narrow it (operation, cercle, from, to)`);
@@ -108,7 +116,10 @@ export class DeterrenceInputs {
           }),
     ]);
     const incidents = [...new Map([...near, ...coarse].map((i) => [i.incidentId, i])).values()];
-    const verdicts: RetaliationVerdictView[] = await this.findIn(retaliationVerdictsProjection, 'key', incidents.map((i) => i.incidentId), []);
+    // Verdicts are read only for retaliation candidates, which target civilians as known at
+    // asOf: the incidents doing so in some version (about half; each id is an index seek).
+    const targeting = incidents.filter((i) => i.targetsCivilians || i.superseded?.some((s) => s.view.targetsCivilians));
+    const verdicts: RetaliationVerdictView[] = await this.findIn(this.docs(retaliationVerdictsProjection), 'key', targeting.map((i) => i.incidentId), []);
     return { episodes, incidents, retaliationVerdicts: verdictsByIncident(verdicts) };
   }
 
@@ -133,15 +144,23 @@ export class DeterrenceInputs {
    * whole and its incidents outside the listed cells dropped here: cheaper than naming
    * thousands of cells in the statement (an operation: 6 ms against 9–14). The same incidents
    * as probing every cell, which a read model built before the h3_5 column (version 2, until
-   * `rebuild --outdated`) still gets.
+   * `rebuild --outdated`) still gets. Read as columns from that index alone (it holds them):
+   * a document only for an incident with history or a row older than the columns.
    */
-  private async findCovered(cover: CellCover, days: readonly Condition[]): Promise<IncidentView[]> {
-    if (!(await this.coarseColumnFilled())) return this.findIn(incidentsProjection, 'h3', coverCells(cover), days, this.maxIncidents);
-    const whole = await this.findIn(incidentsProjection, 'h3_5', cover.parents, days, this.maxIncidents);
-    const keep = (i: IncidentView) => coverHas(cover, i.location.h3);
+  private async findCovered(cover: CellCover, days: readonly Condition[]): Promise<EngineIncident[]> {
+    if (!(await this.coarseColumnFilled())) return this.findIn(this.docs(incidentsProjection), 'h3', coverCells(cover), days, this.maxIncidents);
+    const whole = await this.findIn(this.incidentColumns, 'h3_5', cover.parents, days, this.maxIncidents);
+    const keep = (row: Row) => coverHas(cover, cellOfRow(row));
     // The bound counts what is kept, as when every cell was probed: the same requests are refused.
-    const partly = await this.findIn(incidentsProjection, 'h3_5', [...cover.partial.keys()].sort(), days, this.maxIncidents - whole.length, keep);
-    return [...whole, ...partly];
+    const partly = await this.findIn(this.incidentColumns, 'h3_5', [...cover.partial.keys()].sort(), days, this.maxIncidents - whole.length, keep);
+    const lean: EngineIncident[] = [];
+    const withDocument: string[] = [];
+    for (const row of [...whole, ...partly]) {
+      const incident = fromColumns(row);
+      if (incident) lean.push(incident);
+      else withDocument.push(keyOfRow(row));
+    }
+    return [...lean, ...(await this.findIn(this.docs(incidentsProjection), 'key', withDocument, []))];
   }
 
   /** Whether every incident has its h3_5 (an index seek for a NULL one): not while a version-2 read model awaits its rebuild. */
@@ -150,14 +169,22 @@ export class DeterrenceInputs {
     return unfilled.length === 0;
   }
 
-  /** `column IN values` in chunks, one after the other, keeping what `keep` keeps; refused once more than `max` documents are kept. */
-  private async findIn<Doc>(projection: Projection<Doc>, column: string, values: readonly string[], also: readonly Condition[], max = Infinity, keep?: (doc: Doc) => boolean): Promise<Doc[]> {
-    const found: Doc[] = [];
+  /** `column IN values` in chunks, one after the other, keeping what `keep` keeps; refused once more than `max` are kept. */
+  private async findIn<T>(fetch: Fetch<T>, column: string, values: readonly string[], also: readonly Condition[], max = Infinity, keep?: (found: T) => boolean): Promise<T[]> {
+    const found: T[] = [];
     for (const chunk of chunked(values)) {
-      const docs = await this.readModels.find(projection, { where: [{ column, op: 'in', value: chunk }, ...also] });
-      found.push(...(keep ? docs.filter(keep) : docs));
+      const rows = await fetch([{ column, op: 'in', value: chunk }, ...also]);
+      found.push(...(keep ? rows.filter(keep) : rows));
       if (found.length > max) throw tooBig('incidents', max);
     }
     return found;
   }
+
+  /** Documents of a read model. */
+  private docs<Doc>(projection: Projection<Doc>): Fetch<Doc> {
+    return (where) => this.readModels.find(projection, { where });
+  }
+
+  /** The incidents' columns the engine reads, from the (h3_5, occurred_day) index that holds them. */
+  private readonly incidentColumns: Fetch<Row> = (where) => this.readModels.findRows(incidentsProjection, DETERRENCE_INCIDENT_COLUMNS, { where });
 }

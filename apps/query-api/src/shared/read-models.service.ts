@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { StoredEvent } from '@poc/domain';
 import type { EventStore } from '@poc/event-store';
-import { handlesEvent, type Condition, type FindQuery, type Projection, type ReadModelStore } from '@poc/projections';
+import { handlesEvent, type ColumnValue, type Condition, type FindQuery, type Projection, type ReadModelStore } from '@poc/projections';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, type AppConfig } from '@poc/platform';
 
 export type Freshness = Readonly<{ position: number; stale: boolean }>;
@@ -52,6 +52,11 @@ export class ReadModels {
 
   find<Doc>(projection: Projection<Doc>, query: FindQuery): Promise<Doc[]> {
     return this.store.find<Doc>(projection.collection, query);
+  }
+
+  /** Columns, not documents (ReadModelStore.findRows). */
+  findRows(projection: Projection, columns: readonly string[], query: FindQuery): Promise<ColumnValue[][]> {
+    return this.store.findRows(projection.collection, columns, query);
   }
 
   async get<Doc>(projection: Projection<Doc>, key: string, what: string): Promise<Doc> {

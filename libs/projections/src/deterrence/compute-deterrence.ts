@@ -1,20 +1,20 @@
-import type { IncidentView } from '../incidents/incidents.projection';
 import { prepareContext } from './context';
 import { episodeCurves, type EpisodeCurve } from './episode-curves';
 import { matchesFilter, type Episode, type EpisodeFilter, type EpisodeKind } from './episodes';
 import type { Interval } from './exact-interval';
 import { poolGroups, type GroupKey, type PooledGroup } from './groups';
+import type { EngineIncident } from './lean-incident';
 import { impreciseSummary, type ImpreciseSummary } from './imprecise';
 import { DEFAULT_RADIUS_KM, disk, METHODOLOGY_VERSION, REPORTING_LAG_PERCENTILE, STANDARD_VICINITIES, vicinityLabel, type Vicinity } from './methodology';
 import { poolCurves, type PooledCurve, type PooledDay } from './pooled';
-import { reportingLag, type ReportingLag } from './reporting-lag';
+import { reportingLagOfDelays, type ReportingLag } from './reporting-lag';
 import { retaliationCandidates, summariseRetaliation, type RetaliationSummary, type RetaliationVerdicts } from './retaliation';
 
 export type DeterrenceInput = Readonly<{
   /** The focal episodes and every other presence overlapping FetchPlan.presenceDays. */
   episodes: readonly Episode[];
-  /** The incidents FetchPlan names (current views: corrections and retractions applied). */
-  incidents: readonly IncidentView[];
+  /** The incidents FetchPlan names (current views: corrections and retractions applied; IncidentView or the lean view). */
+  incidents: readonly EngineIncident[];
   /** What had been recorded by then (incidents by recordedAt); also the last day at risk. */
   asOf: string;
   /** Which episodes to report on; the others still censor and take incidents. */
@@ -73,7 +73,7 @@ export const computeDeterrence = (input: DeterrenceInput): DeterrenceResult => {
   const lag =
     input.reportingLagDays !== undefined
       ? { days: input.reportingLagDays, percentile: REPORTING_LAG_PERCENTILE, sample: 0, measured: false }
-      : reportingLag(ctx.incidents.filter((i) => i.view.status === 'active').map((i) => i.view));
+      : reportingLagOfDelays(ctx.incidents.filter((i) => i.view.status === 'active').map((i) => i.delayMs));
   const focal = ctx.timeline.flatMap((t, i) => (matchesFilter(t, input.filter) ? [i] : []));
   const focalSet = new Set(focal);
   const curvesFor = (v: Vicinity) => episodeCurves(ctx, v, lag.days, focal);

@@ -1,13 +1,16 @@
-import { asKnownAt, type IncidentView } from '../incidents/incidents.projection';
-import { dayNumber } from './days';
+import { asKnownAt } from '../incidents/incidents.projection';
+import { DAY_MS, dayNumber } from './days';
 import { timedEpisodes, type Episode, type TimedEpisode } from './episodes';
 import { exposureOf, type Exposure } from './exposure';
+import type { EngineIncident, EngineSnapshot } from './lean-incident';
 import { precisionClass, type PrecisionClass } from './precision';
 import { EpisodeIndex, type Near } from './proximity';
 
 export type PreparedIncident = Readonly<{
-  view: IncidentView;
+  view: EngineSnapshot;
   day: number;
+  /** recordedAt − occurredAt in ms (the reporting lag's sample), parsed once here. */
+  delayMs: number;
   precision: PrecisionClass;
   /** Some episode's trigger: never a baseline count. */
   isTrigger: boolean;
@@ -28,30 +31,38 @@ export type Context = Readonly<{
   maxKm: number;
 }>;
 
-const byId = (a: IncidentView, b: IncidentView): number => (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0);
+type Known = Readonly<{ view: EngineSnapshot }>;
+const byId = ({ view: a }: Known, { view: b }: Known): number => (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0);
 
 /**
  * Sorts and de-duplicates the inputs (so nothing depends on their order), keeps what was
  * recorded by asOf, and finds, through a spatial index, the episodes near each incident and
  * each episode: no pairing of all episodes with all incidents.
  */
-export const prepareContext = (episodes: readonly Episode[], incidents: readonly IncidentView[], asOf: string, maxKm: number): Context => {
+export const prepareContext = (episodes: readonly Episode[], incidents: readonly EngineIncident[], asOf: string, maxKm: number): Context => {
   const timeline = timedEpisodes(episodes, asOf);
   const index = new EpisodeIndex(timeline, maxKm);
   const asOfMs = Date.parse(asOf);
   const triggers = new Set(timeline.flatMap((t) => (t.episode.triggerIncidentId ? [t.episode.triggerIncidentId] : [])));
-  const unique = new Map<string, IncidentView>();
+  // Each incident's recordedAt as ms, parsed once: asKnownAt's test, then the reporting delay.
+  const unique = new Map<string, Readonly<{ view: EngineSnapshot; recordedMs: number }>>();
   for (const incident of incidents) {
-    // Bitemporal: the version recorded by asOf, not today's corrected one.
-    const known = asKnownAt(incident, asOfMs);
-    if (known) unique.set(incident.incidentId, known);
+    const recordedMs = Date.parse(incident.recordedAt);
+    if (recordedMs > asOfMs) continue;
+    // Bitemporal: the version recorded by asOf, not today's corrected one (asKnownAt; without
+    // history the view is its own, the common case, and needs no second look).
+    const known = incident.superseded === undefined ? incident : asKnownAt(incident, asOfMs);
+    if (known) unique.set(incident.incidentId, { view: known, recordedMs: known === incident ? recordedMs : Date.parse(known.recordedAt) });
   }
-  const prepared = [...unique.values()].sort(byId).map((view): PreparedIncident => {
+  const prepared = [...unique.values()].sort(byId).map(({ view, recordedMs }): PreparedIncident => {
     const precision = precisionClass(view);
     const placed = precision === 'daily' || precision === 'window';
+    const occurredMs = Date.parse(view.occurredAt);
     return {
       view,
-      day: dayNumber(view.occurredAt),
+      // dayNumber's arithmetic on the one parse.
+      day: Math.floor(occurredMs / DAY_MS),
+      delayMs: recordedMs - occurredMs,
       precision,
       isTrigger: triggers.has(view.incidentId),
       near: placed ? index.near(view.location) : [],

@@ -3,6 +3,7 @@
 export * from './methodology';
 export * from './days';
 export * from './episodes';
+export * from './lean-incident';
 export * from './precision';
 export * from './vicinity';
 export * from './cell-cover';

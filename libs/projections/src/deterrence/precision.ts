@@ -1,4 +1,4 @@
-import type { IncidentView } from '../incidents/incidents.projection';
+import type { EngineSnapshot } from './lean-incident';
 
 /**
  * ACLED's precision codes decide where an incident can count (DOMAIN.md):
@@ -9,7 +9,7 @@ import type { IncidentView } from '../incidents/incidents.projection';
  */
 export type PrecisionClass = 'daily' | 'window' | 'cercle' | 'none';
 
-export const precisionClass = (incident: IncidentView): PrecisionClass => {
+export const precisionClass = (incident: EngineSnapshot): PrecisionClass => {
   if (incident.status !== 'active') return 'none';
   const placed = incident.location.precision <= 2;
   const dated = incident.timePrecision === 1;

@@ -1,4 +1,4 @@
-import type { IncidentView } from '../incidents/incidents.projection';
+import type { EngineSnapshot } from './lean-incident';
 import { DAY_MS } from './days';
 import { REPORTING_LAG_PERCENTILE } from './methodology';
 
@@ -18,8 +18,12 @@ export type ReportingLag = Readonly<{
  * time counts as lag 0). Only reports recorded by asOf can be measured, so long lags are
  * under-represented for recent incidents: measure on a long history when possible.
  */
-export const reportingLag = (incidents: readonly IncidentView[], percentile = REPORTING_LAG_PERCENTILE): ReportingLag => {
-  const lags = incidents.map((i) => Math.max(0, (Date.parse(i.recordedAt) - Date.parse(i.occurredAt)) / DAY_MS)).sort((a, b) => a - b);
+export const reportingLag = (incidents: readonly EngineSnapshot[], percentile = REPORTING_LAG_PERCENTILE): ReportingLag =>
+  reportingLagOfDelays(incidents.map((i) => Date.parse(i.recordedAt) - Date.parse(i.occurredAt)), percentile);
+
+/** The same from each report's recorded − occurred in ms: the engine has parsed both times once already. */
+export const reportingLagOfDelays = (delaysMs: readonly number[], percentile = REPORTING_LAG_PERCENTILE): ReportingLag => {
+  const lags = delaysMs.map((ms) => Math.max(0, ms / DAY_MS)).sort((a, b) => a - b);
   if (lags.length === 0) return { days: 0, percentile, sample: 0, measured: true };
   const rank = Math.max(1, Math.ceil(percentile * lags.length));
   return { days: Math.ceil(lags[rank - 1]), percentile, sample: lags.length, measured: true };

@@ -69,6 +69,10 @@ describe('incidents projection', () => {
           geo_precision: 1,
           time_precision: 1,
           targets_civilians: 1,
+          lat: location.lat,
+          lon: location.lon,
+          reporting_unit: 'BANBAT-1',
+          history: 0,
         },
       });
   });

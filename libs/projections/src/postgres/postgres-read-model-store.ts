@@ -13,11 +13,18 @@ import {
   type StoredDoc,
   type SwapResult,
 } from '../read-model-store.port';
-import { byText, groupClause, orderClause, quoteIdent, tableOf, whereClause } from '../sql/sql-fragments';
+import { byText, groupClause, orderClause, quoteIdent, selectColumns, tableOf, whereClause } from '../sql/sql-fragments';
 import { checkGenerations, PG_TYPES, writeCommit } from './postgres-commit';
 import { swapInTransaction } from './postgres-swap';
 
 const dollar = (i: number): string => `$${i}`;
+
+/** node-postgres gives BIGINT as a string: integer columns come back as numbers, as from SQLite. */
+const numericIntegers = <R extends Record<string, ColumnValue>>(spec: CollectionSpec, columns: readonly string[], row: R): R => {
+  const out: Record<string, ColumnValue> = { ...row };
+  for (const c of columns) if (spec.columns[c] === 'integer' && out[c] !== null) out[c] = Number(out[c]);
+  return out as R;
+};
 /** Serialises DDL between instances starting at once. */
 const DDL_LOCK = 7130001;
 const BUILDS_DDL = `CREATE TABLE IF NOT EXISTS rm_builds (projection TEXT PRIMARY KEY, version INTEGER NOT NULL,
@@ -158,6 +165,20 @@ export class PostgresReadModelStore implements ReadModelStore, BlueGreenReadMode
     return rows.map((r) => r.doc);
   }
 
+  async findRows(collection: CollectionSpec, columns: readonly string[], query: FindQuery = {}): Promise<ColumnValue[][]> {
+    const { sql, params } = whereClause(collection, query.where ?? [], dollar);
+    const limit = query.limit !== undefined ? ` LIMIT ${Math.floor(query.limit)}` : '';
+    const offset = query.offset !== undefined ? ` OFFSET ${Math.floor(query.offset)}` : '';
+    const { rows } = await this.query<Record<string, ColumnValue>>(
+      `SELECT ${selectColumns(collection, columns)} FROM ${tableOf(collection)}${sql}${orderClause(collection, query.orderBy ?? [])}${limit}${offset}`,
+      params,
+    );
+    return rows.map((r) => {
+      const row = numericIntegers(collection, columns, r);
+      return columns.map((c) => row[c]!);
+    });
+  }
+
   async countBy(collection: CollectionSpec, groupBy: readonly string[], where: readonly Condition[] = []) {
     const { sql, params } = whereClause(collection, where, dollar);
     const { select, group } = groupClause(collection, groupBy);
@@ -165,13 +186,7 @@ export class PostgresReadModelStore implements ReadModelStore, BlueGreenReadMode
       `SELECT ${select}COUNT(*) AS count FROM ${tableOf(collection)}${sql}${group}`,
       params,
     );
-    // node-postgres gives BIGINT as a string: integer columns come back as numbers, as from SQLite.
-    const integers = groupBy.filter((c) => collection.columns[c] === 'integer');
-    return rows.map((r) => {
-      const row: Record<string, ColumnValue> & { count: number } = { ...r, count: Number(r.count) };
-      for (const c of integers) if (row[c] !== null) row[c] = Number(row[c]);
-      return row;
-    });
+    return rows.map((r) => ({ ...numericIntegers(collection, groupBy, r), count: Number(r.count) }));
   }
 
   async builds(): Promise<Map<string, ProjectionBuild>> {

@@ -19,6 +19,12 @@ const checkColumn = (spec: CollectionSpec, column: string): string => {
   return quoteIdent(column);
 };
 
+/** `findRows`'s columns, checked like those of a filter. */
+export const selectColumns = (spec: CollectionSpec, columns: readonly string[]): string => {
+  if (columns.length === 0) throw new Error('findRows needs at least one column');
+  return columns.map((c) => checkColumn(spec, c)).join(', ');
+};
+
 /** `placeholder(i)` lets PostgreSQL number its parameters ($1…) while SQLite uses `?`. */
 export const whereClause = (
   spec: CollectionSpec,

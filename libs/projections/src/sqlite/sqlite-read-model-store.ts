@@ -15,7 +15,7 @@ import {
   type StoredDoc,
   type SwapResult,
 } from '../read-model-store.port';
-import { byText, groupClause, orderClause, quoteIdent, tableOf, whereClause } from '../sql/sql-fragments';
+import { byText, groupClause, orderClause, quoteIdent, selectColumns, tableOf, whereClause } from '../sql/sql-fragments';
 
 type BuildRow = { projection: string; version: number; generation: number; built_at: string };
 type WriteStatements = Readonly<{ columns: readonly string[]; exists: Database.Statement; remove: Database.Statement; insert: Database.Statement; update: Database.Statement }>;
@@ -165,16 +165,24 @@ export class SqliteReadModelStore implements ReadModelStore, BlueGreenReadModelS
   }
 
   async find<Doc = unknown>(collection: CollectionSpec, query: FindQuery = {}): Promise<Doc[]> {
+    const { statement, params } = this.select(collection, 'doc', query);
+    const rows = statement.pluck().all(...params) as string[];
+    return rows.map((doc) => JSON.parse(doc) as Doc);
+  }
+
+  async findRows(collection: CollectionSpec, columns: readonly string[], query: FindQuery = {}): Promise<ColumnValue[][]> {
+    const { statement, params } = this.select(collection, selectColumns(collection, columns), query);
+    return statement.raw().all(...params) as ColumnValue[][];
+  }
+
+  private select(collection: CollectionSpec, what: string, query: FindQuery): { statement: Database.Statement; params: ColumnValue[] } {
     const { sql, params } = whereClause(collection, query.where ?? []);
     // SQLite takes OFFSET only after a LIMIT; LIMIT -1 means none.
     const limit =
       query.limit !== undefined || query.offset !== undefined
         ? ` LIMIT ${Math.floor(query.limit ?? -1)} OFFSET ${Math.floor(query.offset ?? 0)}`
         : '';
-    const rows = this.db
-      .prepare(`SELECT doc FROM ${tableOf(collection)}${sql}${orderClause(collection, query.orderBy ?? [])}${limit}`)
-      .all(...params) as { doc: string }[];
-    return rows.map((r) => JSON.parse(r.doc) as Doc);
+    return { statement: this.db.prepare(`SELECT ${what} FROM ${tableOf(collection)}${sql}${orderClause(collection, query.orderBy ?? [])}${limit}`), params };
   }
 
   async countBy(collection: CollectionSpec, groupBy: readonly string[], where: readonly Condition[] = []) {

@@ -131,6 +131,17 @@ export const queriesContract = (ctx: ContractContext): void => {
       ]);
     });
 
+    it('findRows gives the named columns in their types, in that order, NULL as null', async () => {
+      const where = [{ column: 'key', op: 'in' as const, value: ['k1', 'k3', 'k4'] }];
+      expect(await ctx.store.findRows(TYPED, ['key', 'r', 'i', 't'], { where, orderBy: [{ column: 'key' }] })).toEqual([
+        ['k1', 2.5, 10, 'b'],
+        ['k3', null, null, null],
+        ['k4', 1e-3, 2 ** 40, 'B'],
+      ]);
+      expect(await ctx.store.findRows(TYPED, ['i'], { where: [{ column: 'i', op: '=', value: 2 }] })).toEqual([[2], [2]]);
+      await expect(ctx.store.findRows(TYPED, ['doc'])).rejects.toThrow(/unknown column/);
+    });
+
     it('countBy returns each column in its type, NULL as null and first', async () => {
       expect(await ctx.store.countBy(TYPED, ['i'])).toEqual([
         { i: null, count: 1 },
