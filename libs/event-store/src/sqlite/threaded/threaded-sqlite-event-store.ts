@@ -22,6 +22,14 @@ export type ThreadedSqliteEventStoreOptions = SqliteEventStoreOptions & {
 };
 
 /**
+ * How long the writer thread waits for another connection's write lock. Longer than the
+ * in-thread store's 5 s: a blue/green swap holds the file's lock ~8 s at a million events
+ * (docs/analysts.md), and waiting here blocks no request thread; appends then answer late
+ * instead of failing with 503.
+ */
+const WRITER_BUSY_TIMEOUT_MS = 15_000;
+
+/**
  * The embedded event store with its writes off the calling thread: a `SqliteEventStore`
  * runs in a worker thread (writer-thread.worker.ts), which takes the appends, commits them
  * in groups and fsyncs there; `append` resolves once that COMMIT is done, with the same
@@ -48,7 +56,7 @@ export class ThreadedSqliteEventStore implements EventStore {
   static async open(file: string, options: ThreadedSqliteEventStoreOptions = {}): Promise<ThreadedSqliteEventStore> {
     let store: ThreadedSqliteEventStore | undefined;
     const writer = await WriterThread.start(
-      { file, options: { ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }), ...(options.groupCommit && { groupCommit: options.groupCommit }) } },
+      { file, options: { busyTimeoutMs: options.busyTimeoutMs ?? WRITER_BUSY_TIMEOUT_MS, ...(options.groupCommit && { groupCommit: options.groupCommit }) } },
       { appended: (position) => store?.notify(position), log: options.onLog ?? ((level, message) => console[level](message)) },
     );
     try {
