@@ -57,6 +57,25 @@ describe('ThreadedSqliteEventStore', () => {
     await expect(store.lastPosition()).rejects.toThrow(EventStoreUnavailable);
   });
 
+  it('waits longer than the in-thread store for a lock held as long as a blue/green swap (6 s), then stores', async () => {
+    const store = await ThreadedSqliteEventStore.open(file, quiet);
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    const released = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        other.exec('ROLLBACK');
+        other.close();
+        resolve();
+      }, 6_000),
+    );
+    try {
+      await expect(store.append('alert-1', someEvents(1))).resolves.toMatchObject({ nextVersion: 1 });
+    } finally {
+      await released;
+      await store.close();
+    }
+  }, 30_000);
+
   it('answers every append sent before close(), then refuses', async () => {
     const store = await ThreadedSqliteEventStore.open(file, quiet);
     const sent = Array.from({ length: 20 }, (_, i) => store.append(`s-${i}`, someEvents(1)));
