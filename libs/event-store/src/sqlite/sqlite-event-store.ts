@@ -12,9 +12,10 @@ import {
   type IdempotencyRecord,
   type ReadAllOptions,
 } from '../event-store.port';
-import { mapSqliteError, toIdempotencyRecord, toStoredEvent } from './sqlite-rows';
+import { mapSqliteError, toStoredEvent } from './sqlite-rows';
 import { configureConnection, createSchema, DEFAULT_BUSY_TIMEOUT_MS, readSettings, type SqliteSettings } from './sqlite-schema';
 import { openFile, prepareStatements, type Statements } from './sqlite-statements';
+import { sqliteReads, type SqliteReads } from './sqlite-reads';
 import { SqliteGroupCommit, type AppendCall, type GroupLimits, type Outcome } from './sqlite-group-commit';
 
 export type { SqliteSettings } from './sqlite-schema';
@@ -44,6 +45,7 @@ export class SqliteEventStore implements EventStore {
   private readonly onListenerError: (error: unknown) => void;
   private closed = false;
   private readonly sql: Statements;
+  private readonly reads: SqliteReads;
   private readonly groups: SqliteGroupCommit;
   private readonly groupTx: (group: readonly AppendCall[]) => Outcome[];
 
@@ -57,6 +59,7 @@ export class SqliteEventStore implements EventStore {
       configureConnection(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
       createSchema(db);
       this.sql = prepareStatements(db);
+      this.reads = sqliteReads(this.sql, <T>(work: () => T): T => this.guard(work));
       this.db = db;
       this.groupTx = this.groupTransaction(db);
       this.groups = new SqliteGroupCommit((group) => this.guard(() => this.commitGroup(group)), {
@@ -155,23 +158,20 @@ export class SqliteEventStore implements EventStore {
     if (this.db.inTransaction) throw new Error('SqliteEventStore.append cannot run inside an open transaction');
   }
 
-  async findIdempotent(key: string): Promise<IdempotencyRecord | undefined> {
-    const row = this.guard(() => this.sql.key.get(key));
-    return row && toIdempotencyRecord(row);
+  findIdempotent(key: string): Promise<IdempotencyRecord | undefined> {
+    return this.reads.findIdempotent(key);
   }
 
-  async readStream(streamId: string): Promise<readonly StoredEvent[]> {
-    return this.guard(() => this.sql.stream.all(streamId).map(toStoredEvent));
+  readStream(streamId: string): Promise<readonly StoredEvent[]> {
+    return this.reads.readStream(streamId);
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<readonly StoredEvent[]> {
-    const limit = options.limit ?? 1000;
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
-    return this.guard(() => this.sql.all.all(options.fromPosition ?? 0, limit).map(toStoredEvent));
+  readAll(options: ReadAllOptions = {}): Promise<readonly StoredEvent[]> {
+    return this.reads.readAll(options);
   }
 
-  async lastPosition(): Promise<number> {
-    return this.guard(() => this.sql.last.get()?.position ?? 0);
+  lastPosition(): Promise<number> {
+    return this.reads.lastPosition();
   }
 
   onAppended(listener: (lastPosition: number) => void): () => void {

@@ -10,9 +10,10 @@ import {
   type ReadAllOptions,
 } from '../../event-store.port';
 import type { SqliteEventStoreOptions } from '../sqlite-event-store';
-import { mapSqliteError, toIdempotencyRecord, toStoredEvent } from '../sqlite-rows';
+import { mapSqliteError } from '../sqlite-rows';
 import { DEFAULT_BUSY_TIMEOUT_MS } from '../sqlite-schema';
-import { prepareStatements, type Statements } from '../sqlite-statements';
+import { sqliteReads, type SqliteReads } from '../sqlite-reads';
+import { prepareStatements } from '../sqlite-statements';
 import type { SerialisedEvent } from './writer-messages';
 import { WriterThread } from './writer-thread';
 
@@ -40,7 +41,7 @@ const WRITER_BUSY_TIMEOUT_MS = 15_000;
 export class ThreadedSqliteEventStore implements EventStore {
   private readonly listeners = new Set<(lastPosition: number) => void>();
   private readonly onListenerError: (error: unknown) => void;
-  private readonly sql: Statements;
+  private readonly reads: SqliteReads;
   private closing?: Promise<void>;
 
   private constructor(
@@ -49,7 +50,7 @@ export class ThreadedSqliteEventStore implements EventStore {
     options: ThreadedSqliteEventStoreOptions,
   ) {
     this.onListenerError = options.onListenerError ?? ((error) => process.emitWarning(error instanceof Error ? error : String(error)));
-    this.sql = prepareStatements(db);
+    this.reads = sqliteReads(prepareStatements(db), <T>(work: () => T): T => this.read(work));
   }
 
   /** Starts the writer thread, which opens (and creates) the file; then opens the reader. */
@@ -99,23 +100,20 @@ export class ThreadedSqliteEventStore implements EventStore {
     return this.writer.request({ kind: 'start-plugin', module, options });
   }
 
-  async findIdempotent(key: string): Promise<IdempotencyRecord | undefined> {
-    const row = this.read(() => this.sql.key.get(key));
-    return row && toIdempotencyRecord(row);
+  findIdempotent(key: string): Promise<IdempotencyRecord | undefined> {
+    return this.reads.findIdempotent(key);
   }
 
-  async readStream(streamId: string): Promise<readonly StoredEvent[]> {
-    return this.read(() => this.sql.stream.all(streamId).map(toStoredEvent));
+  readStream(streamId: string): Promise<readonly StoredEvent[]> {
+    return this.reads.readStream(streamId);
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<readonly StoredEvent[]> {
-    const limit = options.limit ?? 1000;
-    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
-    return this.read(() => this.sql.all.all(options.fromPosition ?? 0, limit).map(toStoredEvent));
+  readAll(options: ReadAllOptions = {}): Promise<readonly StoredEvent[]> {
+    return this.reads.readAll(options);
   }
 
-  async lastPosition(): Promise<number> {
-    return this.read(() => this.sql.last.get()?.position ?? 0);
+  lastPosition(): Promise<number> {
+    return this.reads.lastPosition();
   }
 
   onAppended(listener: (lastPosition: number) => void): () => void {
