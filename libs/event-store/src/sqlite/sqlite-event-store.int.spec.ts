@@ -4,29 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreUnavailable } from '../event-store.port';
 import { eventStoreContract } from '../testing/event-store.contract';
+import { tempFileStore } from '../testing/temp-file-store';
 import { anEvent, rejectionOf, someEvents } from '../testing/contract-fixtures';
 import { appendUntilKilled } from '../testing/kill-during-appends';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'poc-event-store-'));
 
-eventStoreContract('SQLite', async () => {
-  const dir = tempDir();
-  let store: SqliteEventStore;
-  try {
-    store = new SqliteEventStore(join(dir, 'events.db'));
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-  return {
-    store,
-    teardown: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+eventStoreContract('SQLite', tempFileStore(tempDir, (file) => new SqliteEventStore(file)));
 
 describe('SqliteEventStore', () => {
   let dir: string;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreUnavailable, type AppendResult } from '../../event-store.port';
 import { eventStoreContract } from '../../testing/event-store.contract';
+import { tempFileStore } from '../../testing/temp-file-store';
 import { anEvent, rejectionOf, someEvents } from '../../testing/contract-fixtures';
 import type { CrashOptions } from '../../testing/crashing-writer-plugin';
 import { appendUntilKilled } from '../../testing/kill-during-appends';
@@ -14,20 +15,7 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'poc-threaded-store-'));
 const CRASHING_PLUGIN = join(__dirname, '../../testing/crashing-writer-plugin.ts');
 const quiet = { onLog: () => undefined };
 
-eventStoreContract('SQLite, writes in a worker thread', async () => {
-  const dir = tempDir();
-  const store = await ThreadedSqliteEventStore.open(join(dir, 'events.db'), quiet).catch((error: unknown) => {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  });
-  return {
-    store,
-    teardown: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+eventStoreContract('SQLite, writes in a worker thread', tempFileStore(tempDir, (file) => ThreadedSqliteEventStore.open(file, quiet)));
 
 describe('ThreadedSqliteEventStore', () => {
   let dir: string;
