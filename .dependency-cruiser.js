@@ -4,6 +4,7 @@
 //   libs/projections pure projections + read-model stores: domain only
 //   libs/messaging   the bus: domain and event-store
 //   libs/privacy     caller keys, sealing, forgetting: domain and event-store
+//   libs/postgres    the one way to pool and check out PostgreSQL clients: pg only, no other lib
 //   libs/platform    Nest infrastructure shared by apps: any lib, never an app
 //   apps/*           composition: libs; only all-in-one may import other apps
 module.exports = {
@@ -33,6 +34,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/privacy/src' },
       to: { path: '^libs/(projections|messaging)' },
+    },
+    {
+      name: 'postgres-is-a-leaf',
+      comment: 'Every lib that talks to PostgreSQL may use it, so it may use none of them (and no Nest).',
+      severity: 'error',
+      from: { path: '^libs/postgres/src' },
+      to: { path: ['^libs/(?!postgres/)', '^apps/', '^node_modules/@nestjs'] },
     },
     {
       name: 'libs-never-import-apps',

@@ -17,6 +17,7 @@ const moduleNameMapper = {
   '^@poc/messaging$': '<rootDir>/libs/messaging/src',
   '^@poc/projections$': '<rootDir>/libs/projections/src',
   '^@poc/platform$': '<rootDir>/libs/platform/src',
+  '^@poc/postgres$': '<rootDir>/libs/postgres/src',
   '^@poc/privacy$': '<rootDir>/libs/privacy/src',
 };
 const tier = (name) => ({

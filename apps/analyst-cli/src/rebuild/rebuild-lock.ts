@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
+import { checkout } from '@poc/postgres';
 import { CliError } from '../shared/cli-error';
 
 /** pg_advisory_lock key of rebuilds (the read-model DDL uses 7130001). */
@@ -16,15 +17,18 @@ export type Release = () => Promise<void>;
  */
 export const lockRebuilds = async (where: { pool: Pool } | { dataDir: string }): Promise<Release> => {
   if ('pool' in where) {
-    const client = await where.pool.connect();
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [REBUILD_LOCK]);
-    if (!rows[0]?.locked) {
-      client.release();
-      throw new CliError(BUSY);
+    // A lost connection frees the lock on the server; the rebuild's own queries then fail and say why.
+    const held = await checkout(where.pool);
+    try {
+      const { rows } = await held.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [REBUILD_LOCK]);
+      if (!rows[0]?.locked) throw new CliError(BUSY);
+    } catch (error) {
+      held.release(error instanceof CliError ? undefined : error);
+      throw error;
     }
     return async () => {
-      await client.query('SELECT pg_advisory_unlock($1)', [REBUILD_LOCK]).catch(() => undefined);
-      client.release();
+      await held.client.query('SELECT pg_advisory_unlock($1)', [REBUILD_LOCK]).catch(() => undefined);
+      held.release();
     };
   }
   const file = join(where.dataDir, 'rebuild.lock');

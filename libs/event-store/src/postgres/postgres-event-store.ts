@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Pool, type ClientConfig, type PoolClient, type PoolConfig } from 'pg';
+import { Pool, type ClientConfig, type PoolConfig } from 'pg';
+import { checkout, createPool, withClient, type HeldClient } from '@poc/postgres';
 import type { StoredEvent } from '@poc/domain';
 import {
   EventStoreUnavailable,
@@ -104,9 +105,7 @@ export class PostgresEventStore implements EventStore {
       this.pool = source;
     } else {
       const config = typeof source === 'string' ? { connectionString: source } : source;
-      this.pool = new Pool({ connectionTimeoutMillis: DEFAULT_CONNECTION_TIMEOUT_MS, ...config });
-      // An idle client whose server went away emits 'error' on the pool: unhandled, it would crash the process.
-      this.pool.on('error', (error) => this.onConnectionError(error));
+      this.pool = createPool({ connectionTimeoutMillis: DEFAULT_CONNECTION_TIMEOUT_MS, ...config }, (error) => this.onConnectionError(error));
     }
     this.sql = statements(this.schema, options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
     this.committer = new GroupCommitter({
@@ -142,17 +141,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async createSchemaAndListen(): Promise<void> {
-    const client = await this.pool.connect();
-    const ignore = (): void => undefined; // see GroupCommitter.transaction
-    client.on('error', ignore);
-    try {
-      await createSchema(client, this.schema);
-      client.off('error', ignore);
-      client.release();
-    } catch (error) {
-      client.release(error instanceof Error ? error : true);
-      throw error;
-    }
+    await withClient(this.pool, (client) => createSchema(client, this.schema));
     // Never throws: if it cannot connect now, it keeps retrying in the background.
     await this.notificationListener?.start();
   }
@@ -202,10 +191,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** A client for an append transaction; also while `close` lets the appends accepted before it finish. */
-  private async connectForAppend(): Promise<PoolClient> {
+  private async connectForAppend(): Promise<HeldClient> {
     await (this.starting ?? this.start());
     try {
-      return await this.pool.connect();
+      return await checkout(this.pool);
     } catch (error) {
       throw mapPostgresError(error);
     }

@@ -1,4 +1,5 @@
-import type { PoolClient, QueryResult } from 'pg';
+import type { QueryResult } from 'pg';
+import type { HeldClient } from '@poc/postgres';
 import type { StoredEvent } from '@poc/domain';
 import type { AppendResult } from '../event-store.port';
 import { decideGroup, toGroupHead, type AppendRequest, type DecidedGroup, type HeadRow } from './postgres-append-batch';
@@ -19,8 +20,8 @@ export const assertLimits = ({ maxAppends, maxEvents }: GroupLimits): void => {
 };
 
 export type GroupCommitDeps = Readonly<{
-  /** A pool client; rejects with `EventStoreUnavailable` when none can be had. */
-  connect: () => Promise<PoolClient>;
+  /** A held pool client; rejects with `EventStoreUnavailable` when none can be had. */
+  connect: () => Promise<HeldClient>;
   sql: Statements;
   limits: GroupLimits;
   /** The NOTIFY payload announcing a group's last position to other processes. */
@@ -118,7 +119,7 @@ export class GroupCommitter {
   }
 
   private async transaction(group: Pending[]): Promise<void> {
-    let client: PoolClient | undefined;
+    let held: HeldClient | undefined;
     let waiting = true;
     let committing = false;
     // This transaction has the lock (or gave up waiting): the next one may start waiting.
@@ -128,13 +129,11 @@ export class GroupCommitter {
       this.acquiring = false;
       this.startNext();
     };
-    const ignore = (): void => undefined;
     let decided: DecidedGroup;
     try {
-      client = await this.deps.connect();
-      // A connection lost while checked out is also emitted as 'error' on the client:
-      // unhandled, it would crash the process. The pending query rejects with it anyway.
-      client.on('error', ignore);
+      // Held: a connection lost meanwhile is handled (the pending query rejects with it anyway).
+      held = await this.deps.connect();
+      const { client } = held;
       const { sql, beforeCommit } = this.deps;
       const streams = [...new Set(group.map((p) => p.request.streamId))];
       const keys = [...new Set(group.flatMap((p) => (p.request.options.idempotency ? [p.request.options.idempotency.key] : [])))];
@@ -158,14 +157,13 @@ export class GroupCommitter {
       const retryAlone = !isUnavailable(error) && group.length > 1;
       if (retryAlone) this.queue.unshift(...group.map((p) => ({ ...p, alone: true })));
       lockWaitOver();
-      if (client) await rollback(client, ignore);
+      if (held) await rollback(held);
       if (retryAlone) return;
       const mapped = mapPostgresError(error, committing ? MAYBE_STORED : NOTHING_STORED);
       for (const p of group) p.reject(mapped);
       return;
     }
-    client.off('error', ignore);
-    client.release();
+    held.release();
     // Committed and visible: only now may listeners hear of it, and callers be answered.
     if (decided.eventRows.length > 0) this.deps.onCommitted(decided.lastPosition);
     await this.settle(group, decided);
@@ -209,12 +207,9 @@ const last = (results: QueryResult | QueryResult[]): HeadRow => {
   return all[all.length - 1]!.rows[0] as HeadRow;
 };
 
-const rollback = async (client: PoolClient, ignore: () => void): Promise<void> =>
-  client.query('ROLLBACK').then(
-    () => {
-      client.off('error', ignore);
-      client.release();
-    },
+const rollback = async (held: HeldClient): Promise<void> =>
+  held.client.query('ROLLBACK').then(
+    () => held.release(),
     // The connection is broken: the server rolls back on its side; the pool drops the client.
-    (error: unknown) => client.release(error instanceof Error ? error : true),
+    (error: unknown) => held.release(error ?? new Error('ROLLBACK failed')),
   );

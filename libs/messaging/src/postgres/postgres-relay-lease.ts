@@ -1,4 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
+import { checkout, type HeldClient } from '@poc/postgres';
 import type { RelayLease } from '../relay/relay.ports';
 
 const RELAY_LOCK_KEY = 7130002;
@@ -6,10 +7,10 @@ const RELAY_LOCK_KEY = 7130002;
 /**
  * A session-level advisory lock held on a dedicated connection: PostgreSQL releases it the
  * moment the holder's connection dies, so a waiting relay takes over without any timeout
- * guesswork. The holder probes its connection to notice losing it.
+ * guesswork. The holder learns of losing it from the connection's error, or from a probe.
  */
 export class PostgresRelayLease implements RelayLease {
-  private client?: PoolClient;
+  private held?: HeldClient;
   private probe?: NodeJS.Timeout;
   private resolveLost!: (reason: string) => void;
   readonly lost = new Promise<string>((resolve) => (this.resolveLost = resolve));
@@ -21,39 +22,46 @@ export class PostgresRelayLease implements RelayLease {
 
   async acquire(): Promise<void> {
     for (;;) {
+      let held: HeldClient | undefined;
       try {
-        const client = await this.pool.connect();
-        const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RELAY_LOCK_KEY]);
-        if (rows[0]?.ok) {
-          this.hold(client);
+        held = await checkout(this.pool, { onError: (error) => this.lose(`lease connection failed: ${error.message}`) });
+        const { rows } = await held.client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [RELAY_LOCK_KEY]);
+        if (rows[0]?.ok && !held.failure()) {
+          this.hold(held);
           return;
         }
-        client.release();
-      } catch {
+        held.release();
+      } catch (error) {
         // The database is unreachable: keep waiting, as a follower would.
+        held?.release(error);
       }
       await new Promise((resolve) => setTimeout(resolve, this.pollMs));
     }
   }
 
-  private hold(client: PoolClient): void {
-    this.client = client;
-    const lose = (reason: string) => {
-      clearInterval(this.probe);
-      this.resolveLost(reason);
-    };
-    client.on('error', (error) => lose(`lease connection failed: ${error.message}`));
+  private hold(held: HeldClient): void {
+    this.held = held;
     this.probe = setInterval(() => {
-      client.query('SELECT 1').catch((error: Error) => lose(`lease connection failed: ${error.message}`));
+      held.client.query('SELECT 1').catch((error: Error) => this.lose(`lease connection failed: ${error.message}`));
     }, this.pollMs);
+  }
+
+  /** Only a held lease can be lost; an error while still acquiring just means "try again". */
+  private lose(reason: string): void {
+    if (!this.held) return;
+    clearInterval(this.probe);
+    const held = this.held;
+    this.held = undefined;
+    held.release(new Error(reason));
+    this.resolveLost(reason);
   }
 
   async release(): Promise<void> {
     clearInterval(this.probe);
-    const client = this.client;
-    this.client = undefined;
-    if (!client) return;
-    await client.query('SELECT pg_advisory_unlock($1)', [RELAY_LOCK_KEY]).catch(() => undefined);
-    client.release();
+    const held = this.held;
+    this.held = undefined;
+    if (!held) return;
+    await held.client.query('SELECT pg_advisory_unlock($1)', [RELAY_LOCK_KEY]).catch(() => undefined);
+    held.release();
   }
 }

@@ -1,4 +1,5 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { createPool } from '@poc/postgres';
 import { PostgresEventStore, upcasting, type EventStore } from '@poc/event-store';
 import { PostgresCallerKeyStore, type CallerKeyStore } from '@poc/privacy';
 import { ALL_PROJECTIONS, PostgresReadModelStore, ProjectionRunner, type ReadModelStore } from '@poc/projections';
@@ -28,9 +29,8 @@ export type Infrastructure = Readonly<{
 
 /** The distributed mode: events and read models in PostgreSQL (one pool), Kafka when BUS=kafka. */
 const openPostgres = async (config: AppConfig) => {
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 20, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection (a database restart) must not crash the process.
-  pool.on('error', () => undefined);
+  // An idle client losing its connection (a database restart) must not crash the process: createPool listens.
+  const pool = createPool({ connectionString: config.DATABASE_URL, max: 20, connectionTimeoutMillis: 5_000 });
   const eventStore = await PostgresEventStore.open(pool);
   return { pool, eventStore, readModelStore: new PostgresReadModelStore(pool), callerKeys: await PostgresCallerKeyStore.open(pool) };
 };

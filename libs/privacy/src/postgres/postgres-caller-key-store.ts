@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { inTransaction } from '@poc/postgres';
 import type { CallerKey, CallerKeyStore } from '../caller-key-store.port';
 
 const KEY_BYTES = 32;
@@ -23,18 +24,10 @@ export class PostgresCallerKeyStore implements CallerKeyStore {
 
   static async open(pool: Pool): Promise<PostgresCallerKeyStore> {
     // Several processes may start at once: one creates, the others wait on the lock.
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(hashtext('poc.caller_keys.schema'))");
       await client.query(SCHEMA);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     return new PostgresCallerKeyStore(pool);
   }
 

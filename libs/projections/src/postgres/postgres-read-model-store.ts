@@ -1,4 +1,5 @@
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import { inTransaction } from '@poc/postgres';
 import type { CollectionSpec, ColumnValue } from '../projection';
 import {
   isShadowName,
@@ -247,18 +248,7 @@ export class PostgresReadModelStore implements ReadModelStore, BlueGreenReadMode
     // Outside the transaction: no lock on a live table while they are built.
     await this.prepareShadows(swaps);
     const ordered = [...swaps].sort((a, b) => byText(a.projection, b.projection));
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await swapInTransaction(client, ordered, () => catchUp(new PostgresReadModelStore(this.pool, client)));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return inTransaction(this.pool, (client) => swapInTransaction(client, ordered, () => catchUp(new PostgresReadModelStore(this.pool, client))));
   }
 
   /** The secondary indexes of each existing shadow (those of an interrupted rebuild may be there already). */
@@ -289,16 +279,6 @@ export class PostgresReadModelStore implements ReadModelStore, BlueGreenReadMode
       }
       return;
     }
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await inTransaction(this.pool, work);
   }
 }
