@@ -20,14 +20,18 @@ export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), pr
 
 export type AppProcess = Readonly<{
   url: string;
+  port: number;
   child: ChildProcess;
   output: () => string;
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 }>;
 
-/** Starts an app entry point as a real child process and waits until /health answers 200. */
-export const startApp = async (entry: string, env: Record<string, string>, timeoutMs = 60_000): Promise<AppProcess> => {
-  const port = await freePort();
+/**
+ * Starts an app entry point as a real child process and waits until /health answers 200.
+ * Given a port (a restart, as a supervisor would do it), its clients find it where it was.
+ */
+export const startApp = async (entry: string, env: Record<string, string>, timeoutMs = 60_000, fixedPort?: number): Promise<AppProcess> => {
+  const port = fixedPort ?? (await freePort());
   let output = '';
   const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: ROOT,
@@ -54,6 +58,7 @@ export const startApp = async (entry: string, env: Record<string, string>, timeo
   }
   return {
     url,
+    port,
     child,
     output: () => output,
     kill: async (signal = 'SIGTERM') => {

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ReadSideHealthModule } from '@poc/platform';
 import { KafkaProjectorService } from './kafka-projector.service';
 import { ProjectorService } from './projector.service';
 
@@ -6,6 +7,6 @@ import { ProjectorService } from './projector.service';
 @Module({})
 export class ProjectorModule {
   static forRoot(bus: 'inprocess' | 'kafka'): DynamicModule {
-    return { module: ProjectorModule, providers: [bus === 'kafka' ? KafkaProjectorService : ProjectorService] };
+    return { module: ProjectorModule, imports: [ReadSideHealthModule], providers: [bus === 'kafka' ? KafkaProjectorService : ProjectorService] };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReadSideHealthModule } from '@poc/platform';
 import { AlertQueriesController } from './alerts/alert-queries.controller';
 import { IncidentQueriesController } from './incidents/incident-queries.controller';
 import { BaseSpeedController } from './operations/base-speed.controller';
@@ -13,6 +14,7 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
 
 /** The read side for the operations centre and analysts. Needs the InfrastructureModule. */
 @Module({
+  imports: [ReadSideHealthModule],
   controllers: [
     DeterrenceController,
     AlertQueriesController,

@@ -13,6 +13,8 @@ export * from './http/security-headers';
 export * from './infrastructure/infrastructure.module';
 export * from './infrastructure/open-infrastructure';
 export * from './bootstrap/run-http-app';
+export * from './bootstrap/process-guard';
 export * from './infrastructure/kafka-infrastructure';
 export * from './infrastructure/unavailable';
 export type { LagSource } from './health/health.controller';
+export { ReadSideHealthModule } from './health/read-side-health.module';

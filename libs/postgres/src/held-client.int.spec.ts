@@ -22,7 +22,7 @@ describe('PostgreSQL checkouts', () => {
   });
 
   it("why the helper exists: pg-pool hands out a client with no 'error' listener", async () => {
-    const raw = await pool.connect(); // eslint-disable-line no-restricted-syntax -- the hazard itself, shown
+    const raw = await pool.connect(); // the hazard itself, shown (spec files are exempt from the rule)
     try {
       expect(raw.listenerCount('error')).toBe(0);
     } finally {

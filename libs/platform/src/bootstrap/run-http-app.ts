@@ -7,6 +7,7 @@ import { loadConfig, type AppConfig } from '../config/app-config';
 import { createHttpApp } from '../http/create-http-app';
 import { InfrastructureModule } from '../infrastructure/infrastructure.module';
 import { openInfrastructure, type Infrastructure } from '../infrastructure/open-infrastructure';
+import { installProcessGuard } from './process-guard';
 
 export type RunningApp = Readonly<{ app: NestFastifyApplication; url: string; config: AppConfig; infra: Infrastructure }>;
 
@@ -19,6 +20,7 @@ const apiKeys = (config: AppConfig): ApiKeyRegistry => {
 
 /** Every app starts the same way: validated config, adapters opened, Nest on Fastify, /health. */
 export const runHttpApp = async (title: string, modules: (config: AppConfig) => (Type | DynamicModule)[]): Promise<RunningApp> => {
+  installProcessGuard(title);
   const config = loadConfig();
   const keys = apiKeys(config);
   const infra = await openInfrastructure(config);

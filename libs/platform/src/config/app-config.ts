@@ -32,6 +32,11 @@ const schema = z.object({
    * queued alerts at once fits; a script flooding with a stolen key is cut off within a minute.
    */
   ALERTS_RATE_LIMIT: rateLimitSetting('120/60s'),
+  /**
+   * /health of the apps that serve or build read models answers 503 when the read models are
+   * behind the store and have not moved for this long (ms): nothing applies events any more.
+   */
+  READ_MODELS_STALL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
 }).superRefine((config, ctx) => {
   if (config.EVENT_STORE === 'postgres' && !config.DATABASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when EVENT_STORE=postgres' });

@@ -7,6 +7,7 @@ import type { ProjectionRunner } from '@poc/projections';
 import { Public } from '../auth/roles.decorator';
 import type { Infrastructure } from '../infrastructure/open-infrastructure';
 import { EVENT_STORE, HEALTH_LAG, INFRASTRUCTURE, PROJECTION_RUNNER } from '../tokens';
+import { ReadSideFollowing } from './read-side-health.module';
 
 export type LagSource = Readonly<{ name: string; position: () => number | Promise<number> }>;
 
@@ -21,6 +22,7 @@ export class HealthController {
     @Optional() @Inject(PROJECTION_RUNNER) private readonly runner?: ProjectionRunner,
     @Optional() @Inject(INFRASTRUCTURE) private readonly infra?: Infrastructure,
     @Optional() @Inject(HEALTH_LAG) private readonly lagSource?: LagSource,
+    @Optional() private readonly following?: ReadSideFollowing,
   ) {}
 
   @Get()
@@ -71,6 +73,13 @@ export class HealthController {
   private async projections() {
     const check = this.indicators.check('projections');
     try {
+      if (this.following) {
+        // Apps that serve or build read models: behind and not moving is a frozen read side.
+        const v = await this.following.sample();
+        const seconds = Math.round(v.stalledForMs / 1000);
+        if (!v.following) return check.down({ position: v.applied, lag: v.lag, message: `read models not following the store: ${v.lag} events behind, nothing applied for ${seconds} s` });
+        return check.up({ position: v.applied, lag: v.lag });
+      }
       const [last, applied] = await Promise.all([this.store.lastPosition(), this.runner!.position()]);
       return check.up({ position: applied, lag: Math.max(0, last - applied) });
     } catch (error) {
