@@ -52,7 +52,7 @@ export class KafkaProjector {
   async start(): Promise<void> {
     this.stopping = false;
     // A dead member's partitions move after the session timeout: 10 s rather than kafkajs' 30 s.
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, retry: { retries: 8 } });
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, sessionTimeout: 10_000, heartbeatInterval: 1_000, retry: { initialRetryTime: 100, maxRetryTime: 1_000, retries: 30 } });
     this.consumer = consumer;
     // kafkajs gives up for good after its retries; a projector must not.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
