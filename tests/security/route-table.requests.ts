@@ -94,6 +94,8 @@ export const requests = {
   // Straight from the store, no read model: no need to wait.
   stream: onNew('/alerts', bodies.alert, (a) => send(`/streams/${a.streamId}`)),
 
+  places: () => send('/places?q=Segou&limit=5'),
+
   relayStatus: () => send('/relay'),
   // The Swagger UI's catch-all for its static files.
   docsAsset: () => send('/docs/swagger-ui.css'),

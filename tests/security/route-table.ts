@@ -90,6 +90,9 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /response-rate', ['ops', 'analyst', 'admin'], r.responseRate),
   row('GET /retaliation-assessments', ['ops', 'analyst', 'admin'], r.retaliationAssessments),
   row('GET /streams/{streamId}', ['ops', 'analyst', 'admin'], r.stream),
+  // Nothing personal: every key may ask who it is and look up the gazetteer.
+  row('GET /me', ['operator', 'ops', 'analyst', 'admin']),
+  row('GET /places', ['operator', 'ops', 'analyst', 'admin'], r.places),
 ];
 
 /** apps/relay: its lease and position, for the operations centre and analysts watching lag. */

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { ReadSideHealthModule } from '@poc/platform';
 import { AlertQueriesController } from './alerts/alert-queries.controller';
 import { IncidentQueriesController } from './incidents/incident-queries.controller';
+import { MeController } from './me/me.controller';
 import { BaseSpeedController } from './operations/base-speed.controller';
 import { BaseQueriesController, FlightQueriesController, IedQueriesController } from './operations/operation-queries.controller';
 import { DeterrenceController } from './deterrence/deterrence.controller';
 import { DeterrenceInputs } from './deterrence/deterrence-inputs.service';
 import { PatrolQueriesController } from './patrols/patrol-queries.controller';
+import { PlacesController } from './places/places.controller';
 import { ResponseRateController } from './response-rate/response-rate.controller';
 import { RetaliationQueriesController } from './retaliation/retaliation-queries.controller';
 import { ReadModels } from './shared/read-models.service';
@@ -28,6 +30,8 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
     StreamQueriesController,
     ResponseRateController,
     RetaliationQueriesController,
+    MeController,
+    PlacesController,
   ],
   providers: [ReadModels, DeterrenceInputs],
 })

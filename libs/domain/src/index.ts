@@ -12,3 +12,4 @@ export * from './bases';
 export * from './ieds';
 export * from './incidents';
 export * from './retaliation';
+export * from './places';

@@ -1,0 +1,2 @@
+export * from './gazetteer';
+export * from './place-search';
