@@ -70,6 +70,9 @@ export const COMMAND_ROUTES: readonly RouteRow[] = [
 
 /** apps/query-api: the read side. */
 export const QUERY_ROUTES: readonly RouteRow[] = [
+  // The web console's page and bundle: public, the key is typed into the page (apps/console).
+  row('GET /', 'public'),
+  row('GET /console/{file}', 'public', undefined, 404),
   row('GET /alerts', ['ops', 'analyst', 'admin'], r.alerts),
   row('GET /alerts/{id}', ['ops', 'analyst', 'admin'], r.alert),
   row('GET /flights', ['ops', 'analyst', 'admin'], r.flights),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadSideHealthModule } from '@poc/platform';
+import { ConsoleModule } from '../../console/src/console.module';
 import { AlertQueriesController } from './alerts/alert-queries.controller';
 import { IncidentQueriesController } from './incidents/incident-queries.controller';
 import { MeController } from './me/me.controller';
@@ -16,7 +17,8 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
 
 /** The read side for the operations centre and analysts. Needs the InfrastructureModule. */
 @Module({
-  imports: [ReadSideHealthModule],
+  // The web console is served where the reads are: one origin, no CORS.
+  imports: [ReadSideHealthModule, ConsoleModule],
   controllers: [
     DeterrenceController,
     AlertQueriesController,

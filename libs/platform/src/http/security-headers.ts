@@ -32,6 +32,20 @@ export const DOCS_CSP = {
   'form-action': ["'self'"],
 };
 
+/**
+ * The web console (`/` and its bundle under `/console/`): its own scripts and styles only
+ * (style attributes too: Leaflet positions map panes with them), data: images from the
+ * bundle, blob: for the deterrence chart it fetches with the key, fetch to this origin only.
+ * Nothing from any other origin: the ops rooms work offline.
+ */
+export const CONSOLE_CSP = {
+  ...DOCS_CSP,
+  'font-src': ["'self'"],
+  'media-src': ["'none'"],
+  'form-action': ["'none'"],
+};
+const CONSOLE = /^\/($|console\/)/;
+
 const API_HEADERS: HelmetOptions = {
   contentSecurityPolicy: { useDefaults: false, directives: API_CSP },
   frameguard: { action: 'deny' },
@@ -50,6 +64,8 @@ export const useSecurityHeaders = async (app: NestFastifyApplication): Promise<v
   fastify.addHook('onRoute', (route) => {
     if (DOCS_UI.test(route.url)) {
       route.config = { ...route.config, helmet: { contentSecurityPolicy: { useDefaults: false, directives: DOCS_CSP } } } as typeof route.config;
+    } else if (CONSOLE.test(route.url)) {
+      route.config = { ...route.config, helmet: { contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_CSP } } } as typeof route.config;
     }
   });
   fastify.addHook('onRequest', (request, reply, done) => {

@@ -1,0 +1,46 @@
+import L from 'leaflet';
+import 'leaflet.markercluster';
+import { getJson, query } from '../shared/api';
+import { alertMarker, baseMarker, flightMarker, iedMarker, incidentMarker, patrolPopup, patrolStyle, stopMarker } from './layer-styles';
+
+export const LAYERS = ['incidents', 'alerts', 'patrols', 'bases', 'ieds', 'flights'] as const;
+export type LayerName = (typeof LAYERS)[number];
+export type Filters = Readonly<{ from?: string; to?: string; cercle?: string; kind?: string; priority?: string }>;
+
+type Collection = GeoJSON.FeatureCollection & { total: number; nextCursor: string | null };
+
+const point = (make: (p: Record<string, unknown>, latlng: L.LatLng) => L.Layer) => (feature: GeoJSON.Feature, latlng: L.LatLng) => make(feature.properties ?? {}, latlng);
+
+/** Each layer's own filters: a kind is an incident's, a priority an alert's. */
+const params = (name: LayerName, f: Filters, minPosition?: number): Record<string, string | number | undefined> => ({
+  from: f.from,
+  to: f.to,
+  cercle: f.cercle,
+  ...(name === 'incidents' && { kind: f.kind }),
+  ...(name === 'alerts' && { status: 'open', priority: f.priority }),
+  ...(minPosition && { minPosition }),
+});
+
+const build = (name: LayerName, data: Collection): L.Layer => {
+  switch (name) {
+    case 'incidents': {
+      // Clustered: 10,000 incidents as single markers would bury the map (and the browser).
+      const cluster = L.markerClusterGroup({ chunkedLoading: true, disableClusteringAtZoom: 11, maxClusterRadius: 40 });
+      cluster.addLayer(L.geoJSON(data, { pointToLayer: point(incidentMarker) }));
+      return cluster;
+    }
+    case 'alerts': return L.geoJSON(data, { pointToLayer: point(alertMarker) });
+    case 'patrols': return L.geoJSON(data, { style: patrolStyle, pointToLayer: point(stopMarker), onEachFeature: (f, l) => f.geometry.type !== 'Point' && l.bindPopup(patrolPopup(f.properties ?? {})) });
+    case 'bases': return L.geoJSON(data, { pointToLayer: point(baseMarker) });
+    case 'ieds': return L.geoJSON(data, { pointToLayer: point(iedMarker) });
+    case 'flights': return L.geoJSON(data, { pointToLayer: point(flightMarker) });
+  }
+};
+
+export type LoadedLayer = Readonly<{ layer: L.Layer; shown: number; total: number }>;
+
+/** One layer from `/<layer>.geojson`; `minPosition` after a live event makes sure that event is in. */
+export const loadLayer = async (name: LayerName, filters: Filters, minPosition?: number): Promise<LoadedLayer> => {
+  const data = await getJson<Collection>(`/${name}.geojson${query(params(name, filters, minPosition))}`, 'application/geo+json');
+  return { layer: build(name, data), shown: data.features.length, total: data.total };
+};
