@@ -74,6 +74,7 @@ export const requests = {
   // The read side: lists and reports need nothing; one-by-id reads need the thing projected.
   alerts: () => send('/alerts?status=open&from=2020-03-01&to=2020-03-31'),
   alert: readNew('/alerts', bodies.alert, (a) => `/alerts/${a.id}`),
+  alertStatus: readNew('/alerts', bodies.alert, (a) => `/alerts/${a.id}/status`),
   flights: () => send('/flights?from=2020-03-01&to=2020-03-31'),
   flight: readNew('/flights', bodies.flight, (f) => `/flights/${f.id}`),
   patrols: () => send('/patrols?operation=Buffalo&status=deployed'),

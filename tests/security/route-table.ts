@@ -75,6 +75,8 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /console/{file}', 'public', undefined, 404),
   row('GET /alerts', ['ops', 'analyst', 'admin'], r.alerts),
   row('GET /alerts/{id}', ['ops', 'analyst', 'admin'], r.alert),
+  // Progress only (no caller, place or description): operators follow the alerts they typed.
+  row('GET /alerts/{id}/status', ['operator', 'ops', 'analyst', 'admin'], r.alertStatus),
   row('GET /flights', ['ops', 'analyst', 'admin'], r.flights),
   row('GET /flights/{id}', ['ops', 'analyst', 'admin'], r.flight),
   row('GET /patrols', ['ops', 'analyst', 'admin'], r.patrols),

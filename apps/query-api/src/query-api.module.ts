@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ReadSideHealthModule } from '@poc/platform';
 import { ConsoleModule } from '../../console/src/console.module';
 import { AlertQueriesController } from './alerts/alert-queries.controller';
+import { AlertStatusController } from './alerts/alert-status.controller';
 import { IncidentQueriesController } from './incidents/incident-queries.controller';
 import { MeController } from './me/me.controller';
 import { BaseSpeedController } from './operations/base-speed.controller';
@@ -22,6 +23,7 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
   controllers: [
     DeterrenceController,
     AlertQueriesController,
+    AlertStatusController,
     IncidentQueriesController,
     PatrolQueriesController,
     FlightQueriesController,

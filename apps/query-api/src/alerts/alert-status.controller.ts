@@ -1,0 +1,56 @@
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { alertsProjection, type AlertView } from '@poc/projections';
+import { ApiIdParam, IdPipe, Roles } from '@poc/platform';
+import { setFreshnessHeaders } from '../shared/freshness';
+import { ReadOwnWritesQuery } from '../shared/query-params';
+import { ReadModels } from '../shared/read-models.service';
+import { TIME } from '../shared/view.dto';
+
+export type AlertStatus = Readonly<{
+  alertId: string;
+  status: 'open' | 'triaged' | 'closed';
+  priority?: string;
+  flightSent: boolean;
+  patrolSent: boolean;
+  closedAt?: string;
+}>;
+
+class AlertStatusDto {
+  @ApiProperty() alertId!: string;
+  @ApiProperty({ enum: ['open', 'triaged', 'closed'] }) status!: string;
+  @ApiPropertyOptional({ example: 'flash', description: 'once triaged' }) priority?: string;
+  @ApiProperty({ description: 'a flight was dispatched in response' }) flightSent!: boolean;
+  @ApiProperty({ description: 'a patrol was deployed in response' }) patrolSent!: boolean;
+  @ApiPropertyOptional({ ...TIME, description: 'once closed' }) closedAt?: string;
+}
+
+/** Progress only: no caller, place, threat or description, so an operator may follow an alert. */
+export const statusOf = (alert: AlertView & { status: AlertStatus['status'] }): AlertStatus => ({
+  alertId: alert.alertId,
+  status: alert.status,
+  ...(alert.triage && { priority: alert.triage.priority }),
+  flightSent: alert.responses.some((r) => r.kind === 'flight'),
+  patrolSent: alert.responses.some((r) => r.kind === 'patrol'),
+  ...(alert.closed && { closedAt: alert.closed.closedAt }),
+});
+
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('alerts')
+@Roles('operator', 'ops', 'analyst')
+export class AlertStatusController {
+  constructor(private readonly readModels: ReadModels) {}
+
+  @Get(':id/status')
+  @ApiIdParam()
+  @ApiOkResponse({ type: AlertStatusDto })
+  async status(@Param('id', IdPipe) id: string, @Query() query: ReadOwnWritesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<AlertStatus> {
+    setFreshnessHeaders(reply, await this.readModels.waitFor([alertsProjection], query.minPosition));
+    const alert = await this.readModels.get(alertsProjection, id, 'alert');
+    // Only a response naming it has arrived so far: the alert itself is not known yet.
+    if (!alert.status) throw new NotFoundException(`alert ${id} not found`);
+    return statusOf({ ...alert, status: alert.status });
+  }
+}
