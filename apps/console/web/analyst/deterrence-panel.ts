@@ -2,7 +2,8 @@ import { api, ApiRefused, getJson, query } from '../shared/api';
 import { clear, h } from '../shared/dom';
 import { t } from '../shared/i18n';
 
-type Day = Readonly<{ day: number; incidents: number; atRisk: number; rate: number | null; rateRatio: number | null; ci95: [number, number | null] | null; provisional: boolean }>;
+/** Pooled days count `incidents`; a patrol's own days call the same number `count`. */
+type Day = Readonly<{ day: number; incidents?: number; count?: number; atRisk: number; rate: number | null; rateRatio: number | null; ci95: [number, number | null] | null; provisional: boolean }>;
 type Curve = Readonly<{ episodes: number; baselineRate: number | null; horizonDays: number | null; days: readonly Day[] }>;
 
 const num = (v: number | null | undefined, digits = 3): string => (v === null || v === undefined ? '—' : v.toFixed(digits));
@@ -41,7 +42,7 @@ export const deterrencePanel = () => {
     clear(table,
       h('thead', {}, h('tr', {}, ...(['analyst.day', 'analyst.incidents', 'analyst.rate', 'analyst.ratio', 'analyst.ci'] as const).map((k) => h('th', {}, t(k))))),
       h('tbody', {}, ...curve.days.map((d) => h('tr', { 'data-day': d.day, class: d.provisional ? 'provisional' : '' },
-        h('td', {}, d.day), h('td', { class: 'num' }, `${d.incidents} / ${d.atRisk}`), h('td', { class: 'num' }, num(d.rate)), h('td', { class: 'num' }, num(d.rateRatio, 2)),
+        h('td', {}, d.day), h('td', { class: 'num' }, `${d.incidents ?? d.count ?? 0} / ${d.atRisk}`), h('td', { class: 'num' }, num(d.rate)), h('td', { class: 'num' }, num(d.rateRatio, 2)),
         h('td', { class: 'num' }, d.ci95 ? `${num(d.ci95[0], 2)} – ${num(d.ci95[1], 2)}` : '—')))));
   };
   const show = async (): Promise<void> => {

@@ -85,7 +85,7 @@ export const alertForm = (actor: string): AlertForm => {
       field('region', 'form.region', input('region'))),
     field('description', 'form.description', h('textarea', { id: ID('description'), name: 'description', rows: 3 })),
     h('fieldset', { class: 'protected' },
-      h('legend', {}, `🔒 ${t('form.caller')}`),
+      h('legend', {}, t('form.caller')),
       h('div', { class: 'row' },
         field('callerName', 'form.callerName', input('callerName')),
         field('callerPhone', 'form.callerPhone', input('callerPhone', { inputmode: 'tel' })))),

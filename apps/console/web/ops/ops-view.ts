@@ -37,7 +37,8 @@ export const opsView = (canAct: boolean, openPatrolCurve: (patrolId: string) => 
 
   const load = async (names: readonly LayerName[], minPosition?: number): Promise<void> => {
     await Promise.all(names.map(async (name) => {
-      const loaded = await loadLayer(name, filters, minPosition);
+      const loaded = await loadLayer(name, filters, minPosition).catch((error: unknown) => void notify(t('error.generic', { detail: String(error) })));
+      if (!loaded) return;
       const old = shown.get(name);
       const visible = !old || map!.hasLayer(old);
       if (old) {
@@ -62,8 +63,8 @@ export const opsView = (canAct: boolean, openPatrolCurve: (patrolId: string) => 
       const position = Math.max(...burst.map((e) => e.position));
       const names = [...new Set(burst.flatMap((e) => layersOf(e.type)))];
       void load(names, position).then(() => mapBox.setAttribute('data-position', String(position)));
-      if (burst.some((e) => e.type.startsWith('Alert') || e.type.startsWith('Flight'))) void queue.refresh(position);
-      if (burst.some((e) => e.type.startsWith('Incident'))) void weekly.refresh();
+      if (burst.some((e) => e.type.startsWith('Alert') || e.type.startsWith('Flight'))) queue.refresh(position).catch(() => undefined);
+      if (burst.some((e) => e.type.startsWith('Incident'))) weekly.refresh().catch(() => undefined);
     }, 100);
   };
 
@@ -87,8 +88,9 @@ export const opsView = (canAct: boolean, openPatrolCurve: (patrolId: string) => 
       e.popup.getElement()?.querySelector('.leaflet-popup-content')?.append(button);
     });
     void load(LAYERS).then(() => mapBox.setAttribute('data-ready', 'true'));
-    void queue.refresh();
-    void weekly.refresh();
+    const report = (error: unknown) => notify(t('error.generic', { detail: String(error) }));
+    queue.refresh().catch(report);
+    weekly.refresh().catch(report);
     followLive(onLive, (on) => {
       live.setAttribute('data-live', on ? 'on' : 'off');
       live.textContent = t(on ? 'ops.live.on' : 'ops.live.off');
