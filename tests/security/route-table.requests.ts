@@ -87,6 +87,7 @@ export const requests = {
   ied: readNew('/ieds', bodies.ied, (i) => `/ieds/${i.id}`),
   incidents: () => send('/incidents?from=2020-03-01&to=2020-03-31&cercle=Bankass&kind=attack-on-civilians'),
   incidentsDaily: () => send('/incidents/daily?from=2020-03-01&to=2020-03-31&cercle=Bankass'),
+  incidentsWeeklyByCercle: () => send('/incidents/weekly-by-cercle?asOf=2020-03-31'),
   incident: readNew('/incidents', bodies.incident, (i) => `/incidents/${i.id}`),
   deterrence: () => send('/deterrence?operation=Buffalo&radiusKm=10&from=2020-02-01&to=2020-04-30'),
   deterrenceChart: () => send('/deterrence/chart.svg?operation=Buffalo'),

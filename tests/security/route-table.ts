@@ -89,6 +89,7 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /ieds/{id}', ['ops', 'analyst', 'admin'], r.ied),
   row('GET /incidents', ['ops', 'analyst', 'admin'], r.incidents),
   row('GET /incidents/daily', ['ops', 'analyst', 'admin'], r.incidentsDaily),
+  row('GET /incidents/weekly-by-cercle', ['ops', 'analyst', 'admin'], r.incidentsWeeklyByCercle),
   row('GET /incidents/{id}', ['ops', 'analyst', 'admin'], r.incident),
   row('GET /deterrence', ['ops', 'analyst', 'admin'], r.deterrence),
   row('GET /deterrence/chart.svg', ['ops', 'analyst', 'admin'], r.deterrenceChart),

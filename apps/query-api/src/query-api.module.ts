@@ -4,6 +4,7 @@ import { ConsoleModule } from '../../console/src/console.module';
 import { AlertQueriesController } from './alerts/alert-queries.controller';
 import { AlertStatusController } from './alerts/alert-status.controller';
 import { IncidentQueriesController } from './incidents/incident-queries.controller';
+import { WeeklyByCercleController } from './incidents/weekly-by-cercle.controller';
 import { MeController } from './me/me.controller';
 import { BaseSpeedController } from './operations/base-speed.controller';
 import { BaseQueriesController, FlightQueriesController, IedQueriesController } from './operations/operation-queries.controller';
@@ -24,6 +25,8 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
     DeterrenceController,
     AlertQueriesController,
     AlertStatusController,
+    // Before IncidentQueriesController: `/incidents/weekly-by-cercle` must not be taken for `GET /incidents/:id`.
+    WeeklyByCercleController,
     IncidentQueriesController,
     PatrolQueriesController,
     FlightQueriesController,
