@@ -26,6 +26,7 @@ if ((QUICK)); then
     "freshness --seconds 10 --no-doc"
     "deterrence --patrols 1000 --incidents 50000 --under-way 50 --samples 40 --runs 5 --no-doc"
     "memory --events 50000 --max-seconds 120 --no-doc"
+    "console --incidents 1000 --patrols 100 --runs 2 --no-doc"
   )
 else
   RUNS=(
@@ -35,6 +36,7 @@ else
     "freshness"
     "deterrence"
     "memory"
+    "console"
   )
 fi
 

@@ -16,6 +16,8 @@ const params = (name: LayerName, f: Filters, minPosition?: number): Record<strin
   from: f.from,
   to: f.to,
   cercle: f.cercle,
+  // The API's largest page: beyond it the map says how many of the total it shows.
+  limit: 10_000,
   ...(name === 'incidents' && { kind: f.kind }),
   ...(name === 'alerts' && { status: 'open', priority: f.priority }),
   ...(minPosition && { minPosition }),
