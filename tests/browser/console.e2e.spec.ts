@@ -1,3 +1,5 @@
+// Functions passed to page.evaluate run in the browser: they are typed against the DOM.
+/// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { startApp, tempDir, type AppProcess } from '../support/app-process';
 import { API_KEYS, at, BANKASS, KEYS, runAlertFlow } from '../support/alert-flow';

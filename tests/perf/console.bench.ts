@@ -1,3 +1,5 @@
+// Functions passed to page.evaluate run in the browser: they are typed against the DOM.
+/// <reference lib="dom" />
 /**
  * The console's bundle size and its time to a usable map with 10,000 incidents and 1,000
  * patrols (with their overnight stops) loaded, in Debian's Chromium against the embedded app.

@@ -1,3 +1,5 @@
+// Functions passed to page.evaluate run in the browser: they are typed against the DOM.
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
