@@ -96,6 +96,13 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /response-rate', ['ops', 'analyst', 'admin'], r.responseRate),
   row('GET /retaliation-assessments', ['ops', 'analyst', 'admin'], r.retaliationAssessments),
   row('GET /streams/{streamId}', ['ops', 'analyst', 'admin'], r.stream),
+  // The console's map layers (RFC 7946 FeatureCollections): no caller data on any.
+  row('GET /incidents.geojson', ['ops', 'analyst', 'admin'], r.incidentsGeoJson),
+  row('GET /alerts.geojson', ['ops', 'analyst', 'admin'], r.alertsGeoJson),
+  row('GET /patrols.geojson', ['ops', 'analyst', 'admin'], r.patrolsGeoJson),
+  row('GET /bases.geojson', ['ops', 'analyst', 'admin'], r.basesGeoJson),
+  row('GET /ieds.geojson', ['ops', 'analyst', 'admin'], r.iedsGeoJson),
+  row('GET /flights.geojson', ['ops', 'analyst', 'admin'], r.flightsGeoJson),
   // Nothing personal: every key may ask who it is and look up the gazetteer.
   row('GET /me', ['operator', 'ops', 'analyst', 'admin']),
   row('GET /places', ['operator', 'ops', 'analyst', 'admin'], r.places),

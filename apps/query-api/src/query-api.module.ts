@@ -10,6 +10,7 @@ import { BaseSpeedController } from './operations/base-speed.controller';
 import { BaseQueriesController, FlightQueriesController, IedQueriesController } from './operations/operation-queries.controller';
 import { DeterrenceController } from './deterrence/deterrence.controller';
 import { DeterrenceInputs } from './deterrence/deterrence-inputs.service';
+import { GEOJSON_CONTROLLERS } from './geojson/geojson-controllers';
 import { PatrolQueriesController } from './patrols/patrol-queries.controller';
 import { PlacesController } from './places/places.controller';
 import { ResponseRateController } from './response-rate/response-rate.controller';
@@ -39,6 +40,7 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
     RetaliationQueriesController,
     MeController,
     PlacesController,
+    ...GEOJSON_CONTROLLERS,
   ],
   providers: [ReadModels, DeterrenceInputs],
 })

@@ -1,0 +1,20 @@
+import { alertsProjection, type AlertView, type Condition } from '@poc/projections';
+import type { ReadModels } from '../shared/read-models.service';
+import { areaFilter, hasAreaFilter, type GeoQuery } from './geo-filters';
+
+/**
+ * The ids of the alerts in the cercle/region asked for, or undefined when none is asked:
+ * flights and patrols name no cercle of their own (a target or an area is a circle), so they
+ * are in a cercle when an alert they answer is.
+ */
+export const alertsInArea = async (readModels: ReadModels, query: Pick<GeoQuery, 'cercle' | 'region'>): Promise<ReadonlySet<string> | undefined> => {
+  if (!hasAreaFilter(query)) return undefined;
+  const where: Condition[] = [{ column: 'status', op: 'not-null' }];
+  if (query.cercle) where.push({ column: 'cercle', op: '=', value: query.cercle });
+  const inArea = areaFilter(query);
+  const alerts = await readModels.find<AlertView>(alertsProjection, { where });
+  return new Set(alerts.filter((a) => a.location && inArea(a.location)).map((a) => a.alertId));
+};
+
+export const answersAny = (alertIds: readonly string[], alerts: ReadonlySet<string> | undefined): boolean =>
+  alerts === undefined || alertIds.some((id) => alerts.has(id));

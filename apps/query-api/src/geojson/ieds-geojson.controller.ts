@@ -1,0 +1,69 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { IED_STATUSES } from '@poc/domain';
+import { iedsProjection, type Condition, type IedView } from '@poc/projections';
+import { Roles } from '@poc/platform';
+import { setFreshnessHeaders } from '../shared/freshness';
+import { lowerBound, upperBound } from '../shared/query-params';
+import { ReadModels } from '../shared/read-models.service';
+import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
+import { GeoQuery, placeFilter } from './geo-filters';
+import { ApiFeatureCollection, nullable, text } from './geojson-openapi';
+
+export class IedsGeoQuery extends GeoQuery {
+  @ApiPropertyOptional({ enum: IED_STATUSES }) @IsOptional() @IsIn(IED_STATUSES) status?: string;
+}
+
+const featureOf = (i: IedView): Keyed => ({
+  key: [i.detectedAt, i.iedId, 0],
+  feature: {
+    type: 'Feature',
+    id: i.iedId,
+    geometry: point(i.location),
+    properties: {
+      id: i.iedId,
+      status: i.status,
+      detectedAt: i.detectedAt,
+      resolvedAt: i.resolvedAt ?? null,
+      casualties: i.casualties ?? null,
+      unit: i.unit ?? null,
+      cercle: i.location.cercle ?? null,
+      region: i.location.region ?? null,
+    },
+  },
+});
+
+const time = text({ format: 'date-time' });
+
+@ApiTags('map')
+@ApiBearerAuth()
+@Controller()
+@Roles('ops', 'analyst')
+export class IedsGeoJsonController {
+  constructor(private readonly readModels: ReadModels) {}
+
+  @Get('ieds.geojson')
+  @ApiFeatureCollection(
+    'a Point per IED, in order of detectedAt',
+    ['Point'],
+    {
+      id: text(), status: text({ enum: [...IED_STATUSES] }), detectedAt: time, resolvedAt: nullable(time), casualties: nullable({ type: 'integer' }),
+      unit: nullable(text()), cercle: nullable(text()), region: nullable(text()),
+    },
+    ['id', 'status', 'detectedAt'],
+  )
+  async layer(@Query() query: IedsGeoQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<FeatureCollection> {
+    setFreshnessHeaders(reply, await this.readModels.waitFor([iedsProjection], query.minPosition));
+    const where: Condition[] = [];
+    if (query.from) where.push({ column: 'detected_at', op: '>=', value: lowerBound(query.from) });
+    if (query.to) where.push({ column: 'detected_at', op: '<=', value: upperBound(query.to) });
+    if (query.cercle) where.push({ column: 'cercle', op: '=', value: query.cercle });
+    if (query.region) where.push({ column: 'region', op: '=', value: query.region });
+    if (query.status) where.push({ column: 'status', op: '=', value: query.status });
+    const keep = placeFilter(query);
+    const ieds = await this.readModels.find(iedsProjection, { where });
+    return sendCollection(reply, ieds.filter((i) => keep(i.location)).map(featureOf), query);
+  }
+}

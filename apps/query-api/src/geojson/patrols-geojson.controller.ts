@@ -1,0 +1,56 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { PATROL_KINDS } from '@poc/domain';
+import { alertsProjection, patrolsProjection, type Condition, type PatrolView } from '@poc/projections';
+import { Roles } from '@poc/platform';
+import { setFreshnessHeaders } from '../shared/freshness';
+import { lowerBound, upperBound } from '../shared/query-params';
+import { ReadModels } from '../shared/read-models.service';
+import { alertsInArea, answersAny } from './alerts-in-area';
+import { sendCollection, type FeatureCollection } from './feature-collection';
+import { areaFilter, GeoQuery, hasAreaFilter, spatialFilter } from './geo-filters';
+import { ApiFeatureCollection, nullable, text } from './geojson-openapi';
+import { patrolFeatures } from './patrol-features';
+
+export class PatrolsGeoQuery extends GeoQuery {
+  @ApiPropertyOptional({ example: 'Buffalo' }) @IsOptional() @IsString() @MaxLength(80) operation?: string;
+}
+
+const time = text({ format: 'date-time' });
+
+@ApiTags('map')
+@ApiBearerAuth()
+@Controller()
+@Roles('ops', 'analyst')
+export class PatrolsGeoJsonController {
+  constructor(private readonly readModels: ReadModels) {}
+
+  @Get('patrols.geojson')
+  @ApiFeatureCollection(
+    "per patrol (in order of startedAt) its track (kind 'track': a LineString through its stops, a Point if it has one or none yet), then a Point per overnight stop (kind 'overnight-stop')",
+    ['Point', 'LineString'],
+    {
+      kind: text({ enum: ['track', 'overnight-stop'] }),
+      id: text(), patrolKind: nullable(text({ enum: [...PATROL_KINDS] })), status: text({ enum: ['deployed', 'completed'] }), operation: text(),
+      startedAt: time, endedAt: nullable(time), stops: { type: 'integer', minimum: 0 }, alertIds: { type: 'array', items: text() },
+      unit: text(), patrolId: text(), at: time, departedAt: time,
+    },
+    ['kind', 'unit'],
+  )
+  async layer(@Query() query: PatrolsGeoQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<FeatureCollection> {
+    setFreshnessHeaders(reply, await this.readModels.waitFor([patrolsProjection, alertsProjection], query.minPosition));
+    const where: Condition[] = [];
+    if (query.from) where.push({ column: 'started_at', op: '>=', value: lowerBound(query.from) });
+    if (query.to) where.push({ column: 'started_at', op: '<=', value: upperBound(query.to) });
+    if (query.operation) where.push({ column: 'operation', op: '=', value: query.operation });
+    const patrols = await this.readModels.find(patrolsProjection, { where });
+    // In a cercle: a stop there (if its location names it) or an alert there that it answers.
+    const alerts = await alertsInArea(this.readModels, query);
+    const inArea = areaFilter(query);
+    const inPlace = (p: PatrolView) => !hasAreaFilter(query) || p.stops.some((s) => inArea(s.location)) || answersAny(p.alertIds, alerts);
+    const keepPoint = spatialFilter(query);
+    return sendCollection(reply, patrols.filter(inPlace).flatMap((p) => patrolFeatures(p, keepPoint)), query);
+  }
+}
