@@ -65,7 +65,7 @@ export class GeoQuery extends ReadOwnWritesQuery {
   @Parses('isNear', parseNear, 'near must be lat,lon: lat within -90..90, lon within -180..180')
   near?: string;
 
-  @ApiPropertyOptional({ type: 'number', exclusiveMinimum: 0, maximum: 500, example: 25, description: 'km around near; needs near' } as object)
+  @ApiPropertyOptional({ type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 500, example: 25, description: 'km around near (more than 0); needs near' })
   @ValidateIf(withNear) @IsDefined({ message: 'radiusKm is required with near' }) @ToNumber() @IsNumber() @IsPositive() @Max(500)
   radiusKm?: number;
 
