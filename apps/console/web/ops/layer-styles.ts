@@ -7,7 +7,8 @@ const text = (v: unknown): string => (v === null || v === undefined ? '' : Strin
 export const INCIDENT_KINDS = ['attack-on-civilians', 'clash', 'abduction', 'ied-explosion', 'looting', 'other'] as const;
 const KIND_COLOURS: Record<string, string> = { 'attack-on-civilians': '#b3261e', clash: '#8e24aa', 'ied-explosion': '#ef6c00', abduction: '#6d4c41', looting: '#795548', other: '#546e7a' };
 const PRIORITY_COLOURS: Record<string, string> = { flash: '#d50000', immediate: '#ff6d00', routine: '#fbc02d' };
-const IED_COLOURS: Record<string, string> = { detected: '#ff8f00', neutralised: '#2e7d32', detonated: '#b71c1c' };
+// The API's spelling (`neutralized`), as the IED read model records it.
+const IED_COLOURS: Record<string, string> = { detected: '#ff8f00', neutralized: '#2e7d32', detonated: '#b71c1c' };
 
 const dot = (latlng: L.LatLng, colour: string, radius: number, extra: L.CircleMarkerOptions = {}): L.CircleMarker =>
   L.circleMarker(latlng, { radius, color: '#222', weight: 1, fillColor: colour, fillOpacity: 0.9, ...extra });
@@ -39,5 +40,7 @@ export const flightMarker = (p: Props, latlng: L.LatLng): L.Layer =>
   L.circle(latlng, { radius: Number(p.radiusKm ?? 10) * 1000, color: '#1565c0', weight: 2, fillOpacity: 0.08 }).bindPopup(`<b>✈</b> ${text(p.status)}<br>${formatTime(text(p.dispatchedAt))}`);
 
 export const patrolStyle = (): L.PathOptions => ({ color: '#2e7d32', weight: 3, opacity: 0.8 });
-export const stopMarker = (p: Props, latlng: L.LatLng): L.Layer => dot(latlng, '#2e7d32', 4).bindPopup(`${text(p.patrolId)}<br>${formatTime(text(p.at))}`);
+/** Overnight stops are small dots; a patrol with a single point (one stop, or still out with none) is its track, drawn larger. */
+export const stopMarker = (p: Props, latlng: L.LatLng): L.Layer =>
+  p.kind === 'track' ? dot(latlng, '#2e7d32', 7, { color: '#1b5e20', weight: 2 }).bindPopup(patrolPopup(p)) : dot(latlng, '#2e7d32', 4).bindPopup(`${text(p.unit ?? p.patrolId)}<br>${formatTime(text(p.at))}`);
 export const patrolPopup = (p: Props): string => `<b>${text(p.unit ?? p.id)}</b><br>${formatTime(text(p.startedAt))}${p.endedAt ? ` → ${formatTime(text(p.endedAt))}` : ''}`;

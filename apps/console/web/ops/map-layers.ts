@@ -19,7 +19,8 @@ const params = (name: LayerName, f: Filters, minPosition?: number): Record<strin
   // The API's largest page: beyond it the map says how many of the total it shows.
   limit: 10_000,
   ...(name === 'incidents' && { kind: f.kind }),
-  ...(name === 'alerts' && { status: 'open', priority: f.priority }),
+  // Not closed is open to the centre (received or triaged): closed ones are dropped as drawn.
+  ...(name === 'alerts' && { priority: f.priority }),
   ...(minPosition && { minPosition }),
 });
 
@@ -31,7 +32,7 @@ const build = (name: LayerName, data: Collection): L.Layer => {
       cluster.addLayer(L.geoJSON(data, { pointToLayer: point(incidentMarker) }));
       return cluster;
     }
-    case 'alerts': return L.geoJSON(data, { pointToLayer: point(alertMarker) });
+    case 'alerts': return L.geoJSON(data, { pointToLayer: point(alertMarker), filter: (f) => f.properties?.status !== 'closed' });
     case 'patrols': return L.geoJSON(data, { style: patrolStyle, pointToLayer: point(stopMarker), onEachFeature: (f, l) => f.geometry.type !== 'Point' && l.bindPopup(patrolPopup(f.properties ?? {})) });
     case 'bases': return L.geoJSON(data, { pointToLayer: point(baseMarker) });
     case 'ieds': return L.geoJSON(data, { pointToLayer: point(iedMarker) });
@@ -44,5 +45,7 @@ export type LoadedLayer = Readonly<{ layer: L.Layer; shown: number; total: numbe
 /** One layer from `/<layer>.geojson`; `minPosition` after a live event makes sure that event is in. */
 export const loadLayer = async (name: LayerName, filters: Filters, minPosition?: number): Promise<LoadedLayer> => {
   const data = await getJson<Collection>(`/${name}.geojson${query(params(name, filters, minPosition))}`, 'application/geo+json');
-  return { layer: build(name, data), shown: data.features.length, total: data.total };
+  const layer = build(name, data);
+  const shown = name === 'alerts' ? data.features.filter((f) => f.properties?.status !== 'closed').length : data.features.length;
+  return { layer, shown, total: data.total };
 };
