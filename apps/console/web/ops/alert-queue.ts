@@ -37,7 +37,7 @@ export const alertQueue = (canAct: boolean, notify: (message: string, flash?: bo
           postJson('/flights', { dispatchedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), target: { lat: a.location!.lat, lon: a.location!.lon, radiusKm: 10 }, alertIds: [a.alertId] })) }, t('ops.flight')));
   };
   const row = (a: QueuedAlert): HTMLElement =>
-    h('tr', { 'data-alert-id': a.alertId, class: a.triage?.priority ?? 'untriaged' },
+    h('tr', { 'data-alert-id': a.alertId, class: `prio-${a.triage?.priority ?? 'none'}` },
       h('td', { title: a.receivedAt }, formatAge(a.receivedAt)),
       h('td', {}, a.threat ? t(`threat.${a.threat.kind}` as MessageKey) : ''),
       h('td', {}, a.location?.place ?? a.location?.cercle ?? ''),
