@@ -81,8 +81,8 @@ fi
 # (the one DELETE forgets a caller and leaves the alert readable, its caller 410 Gone: by design),
 # and the auth checks (tests/security covers keys and roles).
 # Not fuzzed: GET /live, a server-sent event stream that never ends by design (each example
-# would wait out the request timeout); tests/security fuzzes it with follow=false and
-# apps/query-api/src/live tests it.
+# would wait out the request timeout); its own int tests (apps/query-api/src/live) check
+# its validation, roles and resumption.
 "$VENV/bin/schemathesis" --config-file "$CONFIG" run "$BASE_URL/docs-json" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --exclude-path /live \
