@@ -58,6 +58,8 @@ export const demoGuide = (url: string, config: AppConfig, steps: readonly Step[]
     '',
     'Demo: Operation Buffalo, February–April 2020 (central Mali), and Operation Sika convoys on the Gao–Labbezanga axis.',
     '',
+    `Console: ${url}/ (paste a key from the file below; the map shows Buffalo's patrols, incidents and alerts)`,
+    '',
     keyHint(config),
     get('/alerts'),
     get('/incidents/daily?from=2020-03-01&to=2020-03-31&cercle=Bankass'),
