@@ -103,6 +103,8 @@ export const requests = {
   stream: onNew('/alerts', bodies.alert, (a) => send(`/streams/${a.streamId}`)),
 
   places: () => send('/places?q=Segou&limit=5'),
+  // What is stored now, then the end: a following stream would never answer.
+  live: () => send('/live?follow=false'),
 
   relayStatus: () => send('/relay'),
   // The Swagger UI's catch-all for its static files.

@@ -106,6 +106,8 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   // Nothing personal: every key may ask who it is and look up the gazetteer.
   row('GET /me', ['operator', 'ops', 'analyst', 'admin']),
   row('GET /places', ['operator', 'ops', 'analyst', 'admin'], r.places),
+  // Positions, types and stream ids only; never ending unless follow=false.
+  row('GET /live', ['ops', 'analyst', 'admin'], r.live),
 ];
 
 /** apps/relay: its lease and position, for the operations centre and analysts watching lag. */

@@ -5,6 +5,8 @@ import { AlertQueriesController } from './alerts/alert-queries.controller';
 import { AlertStatusController } from './alerts/alert-status.controller';
 import { IncidentQueriesController } from './incidents/incident-queries.controller';
 import { WeeklyByCercleController } from './incidents/weekly-by-cercle.controller';
+import { LiveController } from './live/live.controller';
+import { LiveStreams } from './live/live-streams.service';
 import { MeController } from './me/me.controller';
 import { BaseSpeedController } from './operations/base-speed.controller';
 import { BaseQueriesController, FlightQueriesController, IedQueriesController } from './operations/operation-queries.controller';
@@ -41,7 +43,8 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
     MeController,
     PlacesController,
     ...GEOJSON_CONTROLLERS,
+    LiveController,
   ],
-  providers: [ReadModels, DeterrenceInputs],
+  providers: [ReadModels, DeterrenceInputs, LiveStreams],
 })
 export class QueryApiModule {}
