@@ -33,7 +33,7 @@ export class PatrolsGeoJsonController {
     ['Point', 'LineString'],
     {
       kind: text({ enum: ['track', 'overnight-stop'] }),
-      id: text(), patrolKind: nullable(text({ enum: [...PATROL_KINDS] })), status: text({ enum: ['deployed', 'completed'] }), operation: text(),
+      id: text(), patrolKind: nullable(text({ description: `as recorded (free text, usually one of ${PATROL_KINDS.join(", ")})` })), status: text({ enum: ['deployed', 'completed'] }), operation: text(),
       startedAt: time, endedAt: nullable(time), stops: { type: 'integer', minimum: 0 }, alertIds: { type: 'array', items: text() },
       unit: text(), patrolId: text(), at: time, departedAt: time,
     },
