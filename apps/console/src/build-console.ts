@@ -1,5 +1,4 @@
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -54,5 +53,3 @@ export const buildConsole = async (): Promise<ConsoleBundle> => {
 /** One build per process, started by the first request. */
 let building: Promise<ConsoleBundle> | undefined;
 export const consoleBundle = (): Promise<ConsoleBundle> => (building ??= buildConsole());
-
-export const etagOf = (a: ConsoleAsset): string => `"${createHash('sha256').update(a.body).digest('base64url').slice(0, 22)}"`;

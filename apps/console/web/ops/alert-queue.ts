@@ -28,10 +28,13 @@ export const alertQueue = (canAct: boolean, notify: (message: string, flash?: bo
     }
   };
   const actions = (a: QueuedAlert): HTMLElement => {
-    const priority = h('select', { 'aria-label': t('ops.priority'), 'data-priority-for': a.alertId }, ...PRIORITIES.map((p) => h('option', { value: p, selected: a.triage?.priority === p }, t(`priority.${p}` as MessageKey))));
+    // No priority is chosen for an untriaged alert: a Triage pressed by mistake must not make it flash.
+    const priority = h('select', { 'aria-label': t('ops.priority'), 'data-priority-for': a.alertId },
+      h('option', { value: '', selected: !a.triage }, '—'),
+      ...PRIORITIES.map((p) => h('option', { value: p, selected: a.triage?.priority === p }, t(`priority.${p}` as MessageKey))));
     return h('td', { class: 'actions' },
       priority,
-      h('button', { type: 'button', 'data-action': 'triage', onclick: () => act(t('ops.triaged', { id: a.alertId.slice(0, 8), priority: priority.value }), () => postJson(`/alerts/${a.alertId}/triage`, { priority: priority.value })) }, t('ops.triage')),
+      h('button', { type: 'button', 'data-action': 'triage', onclick: () => (priority.value === '' ? (priority.focus(), undefined) : act(t('ops.triaged', { id: a.alertId.slice(0, 8), priority: priority.value }), () => postJson(`/alerts/${a.alertId}/triage`, { priority: priority.value }))) }, t('ops.triage')),
       a.location &&
         h('button', { type: 'button', 'data-action': 'flight', onclick: () => act(t('ops.flightSent', { id: a.alertId.slice(0, 8) }), () =>
           postJson('/flights', { dispatchedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), target: { lat: a.location!.lat, lon: a.location!.lon, radiusKm: 10 }, alertIds: [a.alertId] })) }, t('ops.flight')));
@@ -40,7 +43,7 @@ export const alertQueue = (canAct: boolean, notify: (message: string, flash?: bo
     h('tr', { 'data-alert-id': a.alertId, class: `prio-${a.triage?.priority ?? 'none'}` },
       h('td', { title: a.receivedAt }, formatAge(a.receivedAt)),
       h('td', {}, a.threat ? t(`threat.${a.threat.kind}` as MessageKey) : ''),
-      h('td', {}, a.location?.place ?? a.location?.cercle ?? ''),
+      h('td', {}, a.location?.place ?? a.location?.cercle ?? (a.location ? `${a.location.lat.toFixed(3)}, ${a.location.lon.toFixed(3)}` : '')),
       h('td', {}, a.triage ? t(`priority.${a.triage.priority}` as MessageKey) : '—'),
       canAct ? actions(a) : null);
 
