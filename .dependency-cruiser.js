@@ -2,11 +2,13 @@
 //   libs/domain      pure: no Nest, no database, no other lib
 //   libs/event-store the store port and adapters: domain only
 //   libs/projections pure projections + read-model stores: domain only
+//   libs/deterrence  the deterrence engine, run at query time: domain and projections, no I/O
 //   libs/messaging   the bus: domain and event-store
 //   libs/privacy     caller keys, sealing, forgetting: domain and event-store
 //   libs/postgres    the one way to pool and check out PostgreSQL clients: pg only, no other lib
 //   libs/platform    Nest infrastructure shared by apps: any lib, never an app
 //   apps/*           composition: libs; only all-in-one may import other apps
+//   */src/testing    test kits (@poc/<lib>/testing): for specs, benchmarks and other kits only
 module.exports = {
   forbidden: [
     {
@@ -25,8 +27,37 @@ module.exports = {
       name: 'pure-projections',
       comment: 'Projections and deciders do no I/O: only the runner and store adapters may touch a database.',
       severity: 'error',
-      from: { path: '^libs/projections/src/(alerts|incidents|patrols|flights|bases|ieds|deterrence|retaliation|response-rate|tob-speed|statistics)/', pathNot: '\\.spec\\.ts$' },
+      from: { path: '^libs/projections/src/(alerts|incidents|patrols|flights|bases|ieds|presences|retaliation|response-rate|tob-speed|statistics)/', pathNot: '\\.spec\\.ts$' },
       to: { path: ['^node_modules/(better-sqlite3|pg|kafkajs|@nestjs)', '^libs/(event-store|messaging|platform)'] },
+    },
+    {
+      name: 'deterrence-is-pure',
+      comment: 'The engine computes on what it is given: the domain and the read models\' shapes, no database, no bus, no Nest, no Node I/O.',
+      severity: 'error',
+      from: { path: '^libs/deterrence/src', pathNot: ['\\.spec\\.ts$', '^libs/deterrence/src/testing/'] },
+      to: {
+        path: ['^node_modules/(better-sqlite3|pg|kafkajs|@nestjs)', '^libs/(?!domain/|projections/|deterrence/)'],
+      },
+    },
+    {
+      name: 'deterrence-no-node-io',
+      severity: 'error',
+      from: { path: '^libs/deterrence/src', pathNot: ['\\.spec\\.ts$', '^libs/deterrence/src/testing/'] },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'projections-below-deterrence',
+      comment: 'Read models do not know the engine that reads them (presences have their own episode type).',
+      severity: 'error',
+      from: { path: '^libs/projections/src' },
+      to: { path: '^libs/deterrence/' },
+    },
+    {
+      name: 'testing-kits-stay-in-tests',
+      comment: 'Contracts, builders and scenarios (libs/*/src/testing, @poc/<lib>/testing) are for specs, benchmarks and test support: production code never imports them.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '^libs/[^/]+/src/testing/'] },
+      to: { path: '^libs/[^/]+/src/testing/' },
     },
     {
       name: 'privacy-below-projections',
@@ -51,13 +82,13 @@ module.exports = {
     {
       name: 'lower-libs-no-nest',
       severity: 'error',
-      from: { path: '^libs/(domain|event-store|projections|messaging|privacy)/src' },
+      from: { path: '^libs/(domain|event-store|projections|deterrence|messaging|privacy)/src' },
       to: { path: '^node_modules/@nestjs' },
     },
     {
       name: 'lower-libs-no-platform',
       severity: 'error',
-      from: { path: '^libs/(domain|event-store|projections|messaging|privacy)/src' },
+      from: { path: '^libs/(domain|event-store|projections|deterrence|messaging|privacy)/src' },
       to: { path: '^libs/platform' },
     },
     {

@@ -10,15 +10,10 @@ const swc = [
     },
   },
 ];
+// Mirrors tsconfig.json's paths: @poc/<lib> and its entries (@poc/<lib>/testing, @poc/platform/http…).
 const moduleNameMapper = {
-  '^@poc/domain$': '<rootDir>/libs/domain/src',
-  '^@poc/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
-  '^@poc/event-store$': '<rootDir>/libs/event-store/src',
-  '^@poc/messaging$': '<rootDir>/libs/messaging/src',
-  '^@poc/projections$': '<rootDir>/libs/projections/src',
-  '^@poc/platform$': '<rootDir>/libs/platform/src',
-  '^@poc/postgres$': '<rootDir>/libs/postgres/src',
-  '^@poc/privacy$': '<rootDir>/libs/privacy/src',
+  '^@poc/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@poc/([a-z-]+)/(.+)$': '<rootDir>/libs/$1/src/$2',
 };
 const tier = (name) => ({
   // int and e2e need a real PostgreSQL and Kafka: started once for the run, stopped after.

@@ -22,12 +22,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { incidentDecider, incidentStreamId, patrolDecider, patrolStreamId } from '@poc/domain';
 import { handleCommand, SqliteEventStore, upcasting } from '@poc/event-store';
-import { ALL_PROJECTIONS, ProjectionRunner, SqliteReadModelStore, type EpisodeFilter } from '@poc/projections';
+import { ALL_PROJECTIONS, ProjectionRunner, SqliteReadModelStore } from '@poc/projections';
 import { createRng } from '../../apps/all-in-one/src/demo/prng';
 import { APPS, BENCH_API_KEYS, BENCH_KEYS, startBenchApp } from './support/bench-processes';
 import { describeMachine, int, log as logger, machine, ms, parseArgs, percentile, writeSection } from './support/bench-report';
 import { openQueryPath, type Phases } from './deterrence/query-phases';
 import { saveSeeded, seededEarlier, seedSqlite, type Seeded } from './deterrence/seed-sqlite';
+import { type EpisodeFilter } from '@poc/deterrence';
 
 const log = logger('deterrence');
 const args = parseArgs(process.argv.slice(2), { patrols: 10_000, incidents: 1_000_000, underWay: 300, samples: 200, runs: 15, seed: 7, dataDir: '', doc: true });

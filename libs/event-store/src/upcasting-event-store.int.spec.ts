@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore } from './postgres/postgres-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
-import { eventStoreContract } from './testing/event-store.contract';
-import { upcastingScenario, type RawRow } from './testing/upcasting-scenario';
+import { eventStoreContract, upcastingScenario, type RawRow } from '@poc/event-store/testing';
 import { upcasting } from './upcasting-event-store';
 
 const DATABASE_URL = process.env.DATABASE_URL;

@@ -14,6 +14,6 @@ export * from './ieds/ieds.projection';
 export * from './retaliation/retaliation-verdicts.projection';
 export * from './response-rate/response-rate';
 export * from './tob-speed/tob-speed';
+export * from './presences/episode';
 export * from './presences/presences.projection';
-export * from './deterrence';
 export * from './postgres/postgres-read-model-store';

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import type { StoredEvent } from '@poc/domain';
 import { ALL_PROJECTIONS } from './all-projections';
-import { EventLog, PLACES, area, at, sealedCaller, type IncidentChanges } from './testing/events';
-import { foldInBatches } from './testing/projection-specification';
+import { EventLog, PLACES, area, at, sealedCaller, type IncidentChanges, foldInBatches } from '@poc/projections/testing';
 
 /**
  * DESIGN.md, "From store to read models": streams on different partitions arrive in any

@@ -8,7 +8,7 @@
  */
 import { openQueryPath, type Phases } from './query-phases';
 import { percentile } from '../support/bench-report';
-import type { EpisodeFilter } from '@poc/projections';
+import { type EpisodeFilter } from '@poc/deterrence';
 
 const QUERIES: Readonly<{ label: string; filter: EpisodeFilter; radiusKm?: number }>[] = [
   { label: 'operation', filter: { operation: 'Sector 1 2015Q2' } },

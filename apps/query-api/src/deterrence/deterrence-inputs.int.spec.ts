@@ -3,24 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '@poc/event-store';
-import {
-  ALL_PROJECTIONS,
-  computeDeterrence,
-  coverCells,
-  fetchPlan,
-  incidentsProjection,
-  presencesProjection,
-  ProjectionRunner,
-  SqliteReadModelStore,
-  verdictsByIncident,
-  type EpisodeFilter,
-  type IncidentView,
-  type PresenceView,
-} from '@poc/projections';
-import { area, at, EventLog, offsetKm } from '../../../../libs/projections/src/testing/events';
+import { ALL_PROJECTIONS, incidentsProjection, presencesProjection, ProjectionRunner, SqliteReadModelStore, verdictsByIncident, type IncidentView, type PresenceView } from '@poc/projections';
+import { area, at, EventLog, offsetKm } from '@poc/projections/testing';
 import type { AppConfig } from '@poc/platform';
 import { ReadModels } from '../shared/read-models.service';
 import { DeterrenceInputs } from './deterrence-inputs.service';
+import { computeDeterrence, coverCells, fetchPlan, type EpisodeFilter } from '@poc/deterrence';
 
 /**
  * The probes behind GET /deterrence (focal presences, overlapping presences, incidents by H3

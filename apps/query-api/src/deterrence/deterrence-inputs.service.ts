@@ -1,31 +1,7 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
-import {
-  coverCells,
-  coverHas,
-  dayNumber,
-  dayString,
-  cellOfRow,
-  DETERRENCE_INCIDENT_COLUMNS,
-  fetchPlan,
-  fromColumns,
-  keyOfRow,
-  incidentsProjection,
-  matchesFilter,
-  presencesProjection,
-  retaliationVerdictsProjection,
-  verdictsByIncident,
-  type CellCover,
-  type Condition,
-  type Episode,
-  type EpisodeFilter,
-  type ColumnValue,
-  type EngineIncident,
-  type PresenceView,
-  type Projection,
-  type RetaliationVerdictView,
-  timedEpisodes,
-} from '@poc/projections';
+import { DETERRENCE_INCIDENT_COLUMNS, incidentsProjection, presencesProjection, retaliationVerdictsProjection, verdictsByIncident, type Condition, type Episode, type ColumnValue, type PresenceView, type Projection, type RetaliationVerdictView } from '@poc/projections';
 import { ReadModels } from '../shared/read-models.service';
+import { coverCells, coverHas, dayNumber, dayString, cellOfRow, fetchPlan, fromColumns, keyOfRow, matchesFilter, type CellCover, type EpisodeFilter, type EngineIncident, timedEpisodes } from '@poc/deterrence';
 
 export type EngineInputs = Readonly<{ episodes: Episode[]; incidents: EngineIncident[]; retaliationVerdicts: ReturnType<typeof verdictsByIncident> }>;
 

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_RADIUS_KM } from '@poc/projections';
 import { IsQueryTime, ReadOwnWritesQuery, ToNumber } from '../shared/query-params';
+import { DEFAULT_RADIUS_KM } from '@poc/deterrence';
 
 const GROUP_KEYS = ['operation', 'cercle', 'unit', 'kind', 'month'] as const;
 

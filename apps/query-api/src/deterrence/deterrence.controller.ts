@@ -2,7 +2,7 @@ import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
-import { computeDeterrence, DEFAULT_RADIUS_KM, incidentsProjection, presencesProjection, type DeterrenceResult } from '@poc/projections';
+import { incidentsProjection, presencesProjection } from '@poc/projections';
 import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { ReadModels } from '../shared/read-models.service';
@@ -10,6 +10,7 @@ import { decayChartSvg } from './decay-chart.svg';
 import { DeterrenceInputs } from './deterrence-inputs.service';
 import { asOfInstant, DeterrenceQuery } from './deterrence-query';
 import { DeterrenceDto } from './deterrence-view.dto';
+import { computeDeterrence, DEFAULT_RADIUS_KM, type DeterrenceResult } from '@poc/deterrence';
 
 /** The bound of DeterrenceInputs, as the API documents it (docs/deterrence.md, "Limits"). */
 const TOO_BIG = {

@@ -2,16 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import {
-  computePatrolDeterrence,
-  DEFAULT_RADIUS_KM,
-  incidentsProjection,
-  patrolsProjection,
-  presencesProjection,
-  type Condition,
-  type PatrolDeterrenceResult,
-  type PatrolView,
-} from '@poc/projections';
+import { incidentsProjection, patrolsProjection, presencesProjection, type Condition, type PatrolView } from '@poc/projections';
 import { ApiIdParam, IdPipe, Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
@@ -19,6 +10,7 @@ import { ReadModels } from '../shared/read-models.service';
 import { DeterrenceInputs } from '../deterrence/deterrence-inputs.service';
 import { asOfInstant, RadiusAsOfQuery } from '../deterrence/deterrence-query';
 import { PatrolDeterrenceDto, PatrolViewDto } from './patrol-view.dto';
+import { computePatrolDeterrence, DEFAULT_RADIUS_KM, type PatrolDeterrenceResult } from '@poc/deterrence';
 
 export class PatrolsQuery extends RangeQuery {
   @ApiPropertyOptional({ example: 'Buffalo' }) @IsOptional() @IsString() @MaxLength(80) operation?: string;

@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '../testing/decider-specification';
+import { DeciderSpecification } from '@poc/domain/testing';
 import type { AlertReceived } from './alert.events';
 import { alertDecider } from './alert.decider';
 import { upcast } from '../event-schemas';

@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '../testing/decider-specification';
+import { DeciderSpecification } from '@poc/domain/testing';
 import { toLocation } from '../shared/location';
 import type { OperatingBaseClosed, OperatingBaseEstablished } from './base.events';
 import { baseDecider, baseStreamId } from './base.decider';

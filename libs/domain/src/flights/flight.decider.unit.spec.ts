@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '../testing/decider-specification';
+import { DeciderSpecification } from '@poc/domain/testing';
 import { toArea } from '../shared/location';
 import type { FlightAborted, FlightCompleted, FlightDispatched, FlightOutcome } from './flight.events';
 import { flightDecider, flightStreamId } from './flight.decider';

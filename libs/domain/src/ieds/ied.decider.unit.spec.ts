@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '../testing/decider-specification';
+import { DeciderSpecification } from '@poc/domain/testing';
 import { toLocation } from '../shared/location';
 import type { IedDetected, IedDetonated, IedNeutralized, IedStatus } from './ied.events';
 import { iedDecider, iedStreamId } from './ied.decider';

@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '../testing/decider-specification';
+import { DeciderSpecification } from '@poc/domain/testing';
 import { toLocation } from '../shared/location';
 import type { IncidentCorrected, IncidentReported, IncidentRetracted } from './incident.events';
 import type { ReportIncident } from './report-incident.command';

@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '../testing/decider-specification';
+import { DeciderSpecification } from '@poc/domain/testing';
 import { DomainError } from '../shared/domain-error';
 import { toArea, toLocation } from '../shared/location';
 import type { StopInput } from './patrol-stops';

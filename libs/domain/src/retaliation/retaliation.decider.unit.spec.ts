@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '../testing/decider-specification';
+import { DeciderSpecification } from '@poc/domain/testing';
 import type { RetaliationAssessed, RetaliationVerdict } from './retaliation.events';
 import { RETALIATION_NOTE_MAX } from './retaliation.events';
 import { retaliationDecider, retaliationStreamId } from './retaliation.decider';

@@ -1,5 +1,5 @@
 import { IdempotencyKeyReused, WrongExpectedVersion, type AppendOptions } from '../event-store.port';
-import { anEvent, someEvents } from '../testing/contract-fixtures';
+import { anEvent, someEvents } from '@poc/event-store/testing';
 import { decideGroup, prepareRequest, toGroupHead, UntranslatableCharacter, type AppendRequest, type GroupHead } from './postgres-append-batch';
 import type { IdempotencyRow } from './postgres-rows';
 

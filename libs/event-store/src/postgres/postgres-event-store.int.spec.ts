@@ -4,8 +4,7 @@ import { Pool } from 'pg';
 import type { StoredEvent } from '@poc/domain';
 import { EventStoreUnavailable, type AppendResult } from '../event-store.port';
 import { followAll } from '../follow';
-import { eventStoreContract } from '../testing/event-store.contract';
-import { isStrictlyIncreasing, positionsOf, rejectionOf, someEvents, waitFor } from '../testing/contract-fixtures';
+import { eventStoreContract, isStrictlyIncreasing, positionsOf, rejectionOf, someEvents, waitFor } from '@poc/event-store/testing';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 
 const DATABASE_URL = process.env.DATABASE_URL;

@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import type { StoredEvent } from '@poc/domain';
 import { EventStoreUnavailable, IdempotencyKeyReused, WrongExpectedVersion, type AppendResult } from '../event-store.port';
 import { followAll } from '../follow';
-import { anEvent, isStrictlyIncreasing, positionsOf, rejectionOf, someEvents, waitFor } from '../testing/contract-fixtures';
+import { anEvent, isStrictlyIncreasing, positionsOf, rejectionOf, someEvents, waitFor } from '@poc/event-store/testing';
 import { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 
 const DATABASE_URL = process.env.DATABASE_URL;

@@ -3,10 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreUnavailable } from '../event-store.port';
-import { eventStoreContract } from '../testing/event-store.contract';
-import { tempFileStore } from '../testing/temp-file-store';
-import { anEvent, rejectionOf, someEvents } from '../testing/contract-fixtures';
-import { appendUntilKilled } from '../testing/kill-during-appends';
+import { eventStoreContract, tempFileStore, anEvent, rejectionOf, someEvents, appendUntilKilled } from '@poc/event-store/testing';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'poc-event-store-'));

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreUnavailable, type AppendResult } from '../event-store.port';
-import { anEvent, positionsOf, someEvents } from '../testing/contract-fixtures';
+import { anEvent, positionsOf, someEvents } from '@poc/event-store/testing';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /** Settles every promise: a result, or the error it rejected with. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { callerKeyStoreContract } from '../testing/caller-key-store.contract';
+import { callerKeyStoreContract } from '@poc/privacy/testing';
 import { PostgresCallerKeyStore } from './postgres-caller-key-store';
 
 const DATABASE_URL = process.env.DATABASE_URL;

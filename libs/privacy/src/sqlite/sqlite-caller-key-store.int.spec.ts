@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { callerKeyStoreContract } from '../testing/caller-key-store.contract';
+import { callerKeyStoreContract } from '@poc/privacy/testing';
 import { SqliteCallerKeyStore } from './sqlite-caller-key-store';
 
 callerKeyStoreContract('SQLite', async () => {

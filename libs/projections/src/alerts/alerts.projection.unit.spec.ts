@@ -1,6 +1,5 @@
 import { upcast, type StoredEvent } from '@poc/domain';
-import { ProjectionSpecification, foldInBatches } from '../testing/projection-specification';
-import { EventLog, PLACES, at, area, sealedCaller } from '../testing/events';
+import { ProjectionSpecification, foldInBatches, EventLog, PLACES, at, area, sealedCaller } from '@poc/projections/testing';
 import { alertsProjection, type AlertView } from './alerts.projection';
 
 const spec = ProjectionSpecification.for(alertsProjection);

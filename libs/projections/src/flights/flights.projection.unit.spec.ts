@@ -1,5 +1,4 @@
-import { ProjectionSpecification } from '../testing/projection-specification';
-import { EventLog, PLACES, area } from '../testing/events';
+import { ProjectionSpecification, EventLog, PLACES, area } from '@poc/projections/testing';
 import { flightsProjection, type FlightView } from './flights.projection';
 
 const spec = ProjectionSpecification.for(flightsProjection);

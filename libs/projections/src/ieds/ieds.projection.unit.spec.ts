@@ -1,5 +1,4 @@
-import { ProjectionSpecification } from '../testing/projection-specification';
-import { EventLog, PLACES, at } from '../testing/events';
+import { ProjectionSpecification, EventLog, PLACES, at } from '@poc/projections/testing';
 import { iedsProjection, type IedView } from './ieds.projection';
 
 const spec = ProjectionSpecification.for(iedsProjection);

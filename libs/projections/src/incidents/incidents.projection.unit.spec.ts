@@ -1,6 +1,5 @@
 import type { StoredEvent } from '@poc/domain';
-import { ProjectionSpecification } from '../testing/projection-specification';
-import { EventLog, PLACES, at } from '../testing/events';
+import { ProjectionSpecification, EventLog, PLACES, at } from '@poc/projections/testing';
 import { cellToParent } from 'h3-js';
 import { asKnownAt, INCIDENT_COARSE_RESOLUTION, incidentsProjection, type IncidentView } from './incidents.projection';
 

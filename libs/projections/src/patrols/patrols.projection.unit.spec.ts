@@ -1,5 +1,4 @@
-import { ProjectionSpecification } from '../testing/projection-specification';
-import { EventLog, PLACES, area, at } from '../testing/events';
+import { ProjectionSpecification, EventLog, PLACES, area, at } from '@poc/projections/testing';
 import { patrolsProjection, type PatrolStopView, type PatrolView } from './patrols.projection';
 
 const spec = ProjectionSpecification.for(patrolsProjection);

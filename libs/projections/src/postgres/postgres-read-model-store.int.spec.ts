@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { alertsProjection } from '../alerts/alerts.projection';
 import { ALL_PROJECTIONS } from '../all-projections';
 import { ProjectionRunner } from '../projection-runner';
-import { CALLER_PHONE, history, readModelStoreContract } from '../testing/read-model-store.contract';
+import { CALLER_PHONE, history, readModelStoreContract } from '@poc/projections/testing';
 import { PostgresReadModelStore } from './postgres-read-model-store';
 
 const DATABASE_URL = process.env.DATABASE_URL;

@@ -1,5 +1,5 @@
 import type { Area, Location, StoredEvent } from '@poc/domain';
-import type { Episode } from '../deterrence/episodes';
+import type { Episode } from './episode';
 import type { Projection } from '../projection';
 
 /**

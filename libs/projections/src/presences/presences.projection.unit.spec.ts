@@ -1,5 +1,4 @@
-import { EventLog, PLACES, area, at } from '../testing/events';
-import { ProjectionSpecification } from '../testing/projection-specification';
+import { EventLog, PLACES, area, at, ProjectionSpecification } from '@poc/projections/testing';
 import { presencesProjection, type PresenceView } from './presences.projection';
 
 const spec = ProjectionSpecification.for(presencesProjection);

@@ -1,7 +1,6 @@
 import { alertsProjection, type AlertView } from '../alerts/alerts.projection';
 import { flightsProjection, type FlightView } from '../flights/flights.projection';
-import { EventLog } from '../testing/events';
-import { foldInBatches } from '../testing/projection-specification';
+import { EventLog, foldInBatches } from '@poc/projections/testing';
 import { executedResponses, isActionable, responseRate } from './response-rate';
 
 const MARCH = { from: '2020-03-01T00:00:00.000Z', to: '2020-03-31T23:59:59.999Z' };

@@ -1,6 +1,5 @@
 import { retaliationStreamId, type RetaliationAssessed } from '@poc/domain';
-import { EventLog } from '../testing/events';
-import { ProjectionSpecification } from '../testing/projection-specification';
+import { EventLog, ProjectionSpecification } from '@poc/projections/testing';
 import { retaliationVerdictsProjection, verdictsByIncident, type RetaliationVerdictView } from './retaliation-verdicts.projection';
 
 const spec = ProjectionSpecification.for(retaliationVerdictsProjection);

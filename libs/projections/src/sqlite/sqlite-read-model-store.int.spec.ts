@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_PROJECTIONS } from '../all-projections';
 import { ProjectionRunner } from '../projection-runner';
-import { CALLER_PHONE, history, readModelStoreContract } from '../testing/read-model-store.contract';
+import { CALLER_PHONE, history, readModelStoreContract } from '@poc/projections/testing';
 import { SqliteReadModelStore } from './sqlite-read-model-store';
 
 /** A SQLite file in a fresh temp dir; `open` gives another connection to it, as a second projector would have. */

@@ -1,8 +1,7 @@
 import type { BaseView } from '../bases/bases.projection';
 import { basesProjection } from '../bases/bases.projection';
 import { incidentsProjection, type IncidentView } from '../incidents/incidents.projection';
-import { EventLog } from '../testing/events';
-import { foldInBatches } from '../testing/projection-specification';
+import { EventLog, foldInBatches } from '@poc/projections/testing';
 import { baseSpeed, tobSpeed } from './tob-speed';
 
 const JULY = { from: '2019-07-01T00:00:00.000Z', to: '2019-07-31T23:59:59.999Z' };

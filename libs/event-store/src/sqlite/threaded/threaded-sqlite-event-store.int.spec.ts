@@ -3,16 +3,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreUnavailable, type AppendResult } from '../../event-store.port';
-import { eventStoreContract } from '../../testing/event-store.contract';
-import { tempFileStore } from '../../testing/temp-file-store';
-import { anEvent, rejectionOf, someEvents } from '../../testing/contract-fixtures';
-import type { CrashOptions } from '../../testing/crashing-writer-plugin';
-import { appendUntilKilled } from '../../testing/kill-during-appends';
+import { eventStoreContract, tempFileStore, anEvent, rejectionOf, someEvents, type CrashOptions, appendUntilKilled, CRASHING_WRITER_PLUGIN } from '@poc/event-store/testing';
 import { SqliteEventStore } from '../sqlite-event-store';
 import { ThreadedSqliteEventStore } from './threaded-sqlite-event-store';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'poc-threaded-store-'));
-const CRASHING_PLUGIN = join(__dirname, '../../testing/crashing-writer-plugin.ts');
 const quiet = { onLog: () => undefined };
 
 eventStoreContract('SQLite, writes in a worker thread', tempFileStore(tempDir, (file) => ThreadedSqliteEventStore.open(file, quiet)));
@@ -87,7 +82,7 @@ describe('ThreadedSqliteEventStore', () => {
     'when the writer thread dies (%s), fails what it had not answered with EventStoreUnavailable, keeps every acked append, and hangs nothing',
     async (how) => {
       const store = await ThreadedSqliteEventStore.open(file, quiet);
-      await store.startInWriterThread(CRASHING_PLUGIN, { afterCommits: 5, how } satisfies CrashOptions);
+      await store.startInWriterThread(CRASHING_WRITER_PLUGIN, { afterCommits: 5, how } satisfies CrashOptions);
       const acked: AppendResult[] = [];
       const refused: unknown[] = [];
       // Four writers in a loop, until the thread is gone.

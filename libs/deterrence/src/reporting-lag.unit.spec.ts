@@ -1,6 +1,6 @@
 import { dayNumber } from './days';
 import { isProvisional, reportingLag } from './reporting-lag';
-import { incident, noon, OGOSSAGOU } from './testing/builders';
+import { incident, noon, OGOSSAGOU } from '@poc/deterrence/testing';
 
 const withLag = (hours: number, i: number) => incident(`i${i}`, OGOSSAGOU, noon('2020-03-01'), { recordedAt: new Date(Date.parse(noon('2020-03-01')) + hours * 3_600_000).toISOString() });
 

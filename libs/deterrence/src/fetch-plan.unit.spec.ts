@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { H3_RESOLUTION } from '@poc/domain';
 import { latLngToCell } from 'h3-js';
-import { offsetKm } from '../testing/events';
+import { offsetKm } from '@poc/projections/testing';
 import { computeDeterrence } from './compute-deterrence';
 import { coverCells } from './cell-cover';
 import { fetchPlan } from './fetch-plan';
-import { episode, incident, noon, OGOSSAGOU } from './testing/builders';
+import { episode, incident, noon, OGOSSAGOU } from '@poc/deterrence/testing';
 
 const asOf = '2020-08-01T00:00:00.000Z';
 const a = episode('a', OGOSSAGOU, noon('2020-03-01'), noon('2020-03-03'));

@@ -1,8 +1,7 @@
 import { toLocation } from '@poc/domain';
-import type { IncidentView } from '../../incidents/incidents.projection';
-import { offsetKm } from '../../testing/events';
+import { type IncidentView, type Episode } from '@poc/projections';
+import { offsetKm } from '@poc/projections/testing';
 import { DAY_MS, dayString } from '../days';
-import type { Episode } from '../episodes';
 
 /**
  * A simulated history with a known truth, to check that the engine recovers it. Places lie

@@ -1,10 +1,8 @@
-import { incidentsProjection, type IncidentView } from '../incidents/incidents.projection';
-import { presencesProjection, type PresenceView } from '../presences/presences.projection';
-import { EventLog, at, offsetKm } from '../testing/events';
-import { foldInBatches } from '../testing/projection-specification';
+import { incidentsProjection, type IncidentView, presencesProjection, type PresenceView } from '@poc/projections';
+import { EventLog, at, offsetKm, foldInBatches } from '@poc/projections/testing';
 import { computeDeterrence, type DeterrenceResult } from './compute-deterrence';
 import { METHODOLOGY_VERSION } from './methodology';
-import { OGOSSAGOU } from './testing/builders';
+import { OGOSSAGOU } from '@poc/deterrence/testing';
 
 /**
  * DOMAIN.md's worked case, number for number: an episode at Ogossagou (14.15, −3.62) arrived

@@ -1,6 +1,6 @@
-import { asKnownAt } from '../incidents/incidents.projection';
+import { asKnownAt, type Episode } from '@poc/projections';
 import { DAY_MS, dayNumber } from './days';
-import { timedEpisodes, type Episode, type TimedEpisode } from './episodes';
+import { timedEpisodes, type TimedEpisode } from './episodes';
 import { exposureOf, type Exposure } from './exposure';
 import type { EngineIncident, EngineSnapshot } from './lean-incident';
 import { precisionClass, type PrecisionClass } from './precision';

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { incidentsProjection, type IncidentView } from '../incidents/incidents.projection';
-import { EventLog, at, offsetKm } from '../testing/events';
-import { foldInBatches } from '../testing/projection-specification';
+import { incidentsProjection, type IncidentView } from '@poc/projections';
+import { EventLog, at, offsetKm, foldInBatches } from '@poc/projections/testing';
 import { computeDeterrence, type DeterrenceInput } from './compute-deterrence';
-import { episode, incident, noon, OGOSSAGOU } from './testing/builders';
+import { episode, incident, noon, OGOSSAGOU } from '@poc/deterrence/testing';
 
 const asOf = '2020-06-01T00:00:00.000Z';
 const east = (km: number) => offsetKm(OGOSSAGOU, 90, km);

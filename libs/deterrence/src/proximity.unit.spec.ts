@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { distanceKm } from '@poc/domain';
-import { offsetKm } from '../testing/events';
+import { offsetKm } from '@poc/projections/testing';
 import { timedEpisodes } from './episodes';
 import { EpisodeIndex } from './proximity';
-import { episode, noon } from './testing/builders';
+import { episode, noon } from '@poc/deterrence/testing';
 
 /** What the index must give: every episode within maxKm by haversine, in index order. */
 const bruteForce = (points: readonly { lat: number; lon: number }[], at: { lat: number; lon: number }, maxKm: number) =>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { offsetKm } from '../testing/events';
+import { offsetKm } from '@poc/projections/testing';
 import { computeDeterrence, type DeterrenceInput } from './compute-deterrence';
-import { episode, incident, noon, OGOSSAGOU } from './testing/builders';
+import { episode, incident, noon, OGOSSAGOU } from '@poc/deterrence/testing';
 
 /**
  * The engine reads sets: any order of its episode and incident arrays (the order a database

@@ -1,9 +1,7 @@
-import { incidentsProjection, type IncidentView } from '../incidents/incidents.projection';
-import { presencesProjection, type PresenceView } from '../presences/presences.projection';
-import { EventLog, at, offsetKm } from '../testing/events';
-import { foldInBatches } from '../testing/projection-specification';
+import { incidentsProjection, type IncidentView, presencesProjection, type PresenceView } from '@poc/projections';
+import { EventLog, at, offsetKm, foldInBatches } from '@poc/projections/testing';
 import { computeDeterrence } from './compute-deterrence';
-import { OGOSSAGOU } from './testing/builders';
+import { OGOSSAGOU } from '@poc/deterrence/testing';
 
 /**
  * Bitemporal: a correction or retraction recorded after `asOf` must not change what the

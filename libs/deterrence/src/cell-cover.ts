@@ -1,6 +1,6 @@
 import { H3_RESOLUTION } from '@poc/domain';
 import { cellToChildren, cellToChildrenSize, cellToParent, gridDisk, latLngToCell } from 'h3-js';
-import { INCIDENT_COARSE_RESOLUTION } from '../incidents/incidents.projection';
+import { INCIDENT_COARSE_RESOLUTION } from '@poc/projections';
 import { ringsFor } from './vicinity';
 
 /**

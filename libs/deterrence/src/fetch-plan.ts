@@ -1,7 +1,7 @@
 import { dayNumber, dayString } from './days';
-import type { Episode } from './episodes';
 import { BASELINE_DAYS, DEFAULT_RADIUS_KM, RETALIATION_DAYS, STANDARD_VICINITIES, type Vicinity } from './methodology';
 import { coverOfDisks, type CellCover } from './cell-cover';
+import { type Episode } from '@poc/projections';
 
 /**
  * What the caller must fetch, through its indexes, for computeDeterrence to be exact for a

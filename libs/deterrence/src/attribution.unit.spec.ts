@@ -1,9 +1,8 @@
-import { offsetKm } from '../testing/events';
+import { offsetKm } from '@poc/projections/testing';
 import { computeDeterrence } from './compute-deterrence';
-import type { Episode } from './episodes';
 import { disk, DISPLACEMENT_RING } from './methodology';
-import { episode, incident, noon, OGOSSAGOU } from './testing/builders';
-import type { IncidentView } from '../incidents/incidents.projection';
+import { episode, incident, noon, OGOSSAGOU } from '@poc/deterrence/testing';
+import { type IncidentView, type Episode } from '@poc/projections';
 
 const asOf = '2020-06-01T00:00:00.000Z';
 const run = (episodes: Episode[], incidents: IncidentView[], radiusKm = 10) =>

@@ -1,6 +1,6 @@
 import { computeDeterrence } from './compute-deterrence';
 import { rateRatioInterval, type Interval } from './exact-interval';
-import { DECAYING_SUPPRESSION, generateScenario } from './testing/scenario';
+import { DECAYING_SUPPRESSION, generateScenario } from '@poc/deterrence/testing';
 
 const covers = (ci: Interval | null, value: number) => ci !== null && ci[0] <= value && (ci[1] === null || value <= ci[1]);
 

@@ -1,8 +1,9 @@
-import { offsetKm } from '../testing/events';
+import { offsetKm } from '@poc/projections/testing';
 import { dayNumber } from './days';
-import { timedEpisodes, type Episode } from './episodes';
+import { timedEpisodes } from './episodes';
 import { exposureOf } from './exposure';
-import { episode, noon, OGOSSAGOU } from './testing/builders';
+import { episode, noon, OGOSSAGOU } from '@poc/deterrence/testing';
+import { type Episode } from '@poc/projections';
 
 const asOfDay = dayNumber('2020-06-01');
 const exposure = (self: Episode, ...others: Episode[]) => {

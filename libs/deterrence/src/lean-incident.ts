@@ -1,6 +1,5 @@
 import type { Location } from '@poc/domain';
-import { DETERRENCE_INCIDENT_COLUMNS, type IncidentView } from '../incidents/incidents.projection';
-import type { ColumnValue } from '../projection';
+import { DETERRENCE_INCIDENT_COLUMNS, type IncidentView, type ColumnValue } from '@poc/projections';
 
 /**
  * What the deterrence engine reads of an incident: a full IncidentView is one, and so is the

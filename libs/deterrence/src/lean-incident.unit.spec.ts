@@ -1,10 +1,9 @@
 import fc from 'fast-check';
-import { DETERRENCE_INCIDENT_COLUMNS, incidentsProjection, type IncidentView } from '../incidents/incidents.projection';
-import type { ColumnValue } from '../projection';
-import { offsetKm } from '../testing/events';
+import { DETERRENCE_INCIDENT_COLUMNS, incidentsProjection, type IncidentView, type ColumnValue } from '@poc/projections';
+import { offsetKm } from '@poc/projections/testing';
 import { computeDeterrence } from './compute-deterrence';
 import { fromColumns } from './lean-incident';
-import { episode, incident, noon, OGOSSAGOU } from './testing/builders';
+import { episode, incident, noon, OGOSSAGOU } from '@poc/deterrence/testing';
 
 /** The row GET /deterrence reads for an incident: its columns as the projection writes them. */
 const rowOf = (view: IncidentView): ColumnValue[] => {

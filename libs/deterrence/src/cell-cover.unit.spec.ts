@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { cellToChildren, cellToParent, latLngToCell } from 'h3-js';
-import { INCIDENT_COARSE_RESOLUTION } from '../incidents/incidents.projection';
-import { offsetKm } from '../testing/events';
+import { INCIDENT_COARSE_RESOLUTION } from '@poc/projections';
+import { offsetKm } from '@poc/projections/testing';
 import { coarseParentOf, coverCells, coverHas, coverOfDisks } from './cell-cover';
-import { OGOSSAGOU } from './testing/builders';
+import { OGOSSAGOU } from '@poc/deterrence/testing';
 import { cellsWithin } from './vicinity';
 
 /** The cells the plan named before the cover: the union of every point's disk. */

@@ -1,7 +1,7 @@
-import { offsetKm } from '../testing/events';
+import { offsetKm } from '@poc/projections/testing';
 import { METHODOLOGY_VERSION } from './methodology';
 import { computePatrolDeterrence } from './patrol-result';
-import { episode, incident, noon, OGOSSAGOU } from './testing/builders';
+import { episode, incident, noon, OGOSSAGOU } from '@poc/deterrence/testing';
 
 const KORO = { lat: 14.064, lon: -3.0754 };
 const stops = [

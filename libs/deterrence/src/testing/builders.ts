@@ -1,6 +1,5 @@
 import { toLocation } from '@poc/domain';
-import type { IncidentView } from '../../incidents/incidents.projection';
-import type { Episode } from '../episodes';
+import { type IncidentView, type Episode } from '@poc/projections';
 
 /** Builders of the engine's inputs for tests: an episode or an incident view in one line. */
 

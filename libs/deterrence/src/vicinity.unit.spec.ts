@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { cellToLatLng, latLngToCell } from 'h3-js';
 import { distanceKm, H3_RESOLUTION } from '@poc/domain';
-import { PLACES, offsetKm } from '../testing/events';
+import { PLACES, offsetKm } from '@poc/projections/testing';
 import { cellsWithin, isWithin } from './vicinity';
 
 // Mali's bounding box (DOMAIN.md's places all lie in it).

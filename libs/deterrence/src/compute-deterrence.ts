@@ -1,6 +1,6 @@
 import { prepareContext } from './context';
 import { episodeCurves, type EpisodeCurve } from './episode-curves';
-import { matchesFilter, type Episode, type EpisodeFilter, type EpisodeKind } from './episodes';
+import { matchesFilter, type EpisodeFilter } from './episodes';
 import type { Interval } from './exact-interval';
 import { poolGroups, type GroupKey, type PooledGroup } from './groups';
 import type { EngineIncident } from './lean-incident';
@@ -9,6 +9,7 @@ import { DEFAULT_RADIUS_KM, disk, METHODOLOGY_VERSION, REPORTING_LAG_PERCENTILE,
 import { poolCurves, type PooledCurve, type PooledDay } from './pooled';
 import { reportingLagOfDelays, type ReportingLag } from './reporting-lag';
 import { retaliationCandidates, summariseRetaliation, type RetaliationSummary, type RetaliationVerdicts } from './retaliation';
+import { type Episode, type EpisodeKind } from '@poc/projections';
 
 export type DeterrenceInput = Readonly<{
   /** The focal episodes and every other presence overlapping FetchPlan.presenceDays. */

@@ -1,9 +1,8 @@
-import { offsetKm } from '../testing/events';
+import { offsetKm } from '@poc/projections/testing';
 import { computeDeterrence } from './compute-deterrence';
-import type { Episode } from './episodes';
 import type { RetaliationVerdicts } from './retaliation';
-import { episode, incident, noon, OGOSSAGOU } from './testing/builders';
-import type { IncidentView } from '../incidents/incidents.projection';
+import { episode, incident, noon, OGOSSAGOU } from '@poc/deterrence/testing';
+import { type IncidentView, type Episode } from '@poc/projections';
 
 const east = (km: number) => offsetKm(OGOSSAGOU, 90, km);
 const patrol = episode('patrol', OGOSSAGOU, noon('2020-03-01'), noon('2020-03-03'));
