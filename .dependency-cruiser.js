@@ -9,6 +9,9 @@
 //   libs/platform    Nest infrastructure shared by apps: any lib, never an app
 //   apps/*           composition: libs; only all-in-one may import other apps
 //   */src/testing    test kits (@poc/<lib>/testing): for specs, benchmarks and other kits only
+/** A lib's public faces: its barrel, its test kit, and platform's five sub-entries. */
+const ENTRIES = ['^libs/[^/]+/src/(testing/)?index\\.ts$', '^libs/platform/src/(config|auth|http|health|wiring)/index\\.ts$'];
+
 module.exports = {
   forbidden: [
     {
@@ -58,6 +61,19 @@ module.exports = {
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '^libs/[^/]+/src/testing/'] },
       to: { path: '^libs/[^/]+/src/testing/' },
+    },
+    {
+      name: 'libs-by-their-entries',
+      comment: 'An app or a test reaches a lib by its entries only: @poc/<lib>, @poc/<lib>/testing, and @poc/platform/{config,auth,http,health,wiring}.',
+      severity: 'error',
+      from: { path: '^(apps|tests)/' },
+      to: { path: '^libs/', pathNot: ENTRIES },
+    },
+    {
+      name: 'libs-reach-other-libs-by-their-entries',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/', pathNot: ['^libs/$1/', ...ENTRIES] },
     },
     {
       name: 'privacy-below-projections',

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { BODY_LIMIT_BYTES } from '@poc/platform';
 import { bearer, startInProcessApp, type InProcessApp } from '../support/in-process-app';
+import { BODY_LIMIT_BYTES } from '@poc/platform/http';
 
 const alertOfSize = (bytes: number): string => {
   const base = { channel: 'hotline', receivedAt: '2020-03-01T08:00:00Z', location: { lat: 14.15, lon: -3.62, precision: 1 }, threat: { kind: 'other' } };

@@ -1,7 +1,7 @@
 import { Controller, Get, InternalServerErrorException, Module } from '@nestjs/common';
-import { Public } from '@poc/platform';
 import { CommandApiModule } from '../../apps/command-api/src/command-api.module';
 import { bearer, startInProcessApp, type InProcessApp } from '../support/in-process-app';
+import { Public } from '@poc/platform/auth';
 
 // What a careless error would leak: a query, a file path, an address, a library's class.
 const SQL = "SELECT data FROM events WHERE stream_id = 'alert-1' ORDER BY position";

@@ -1,5 +1,5 @@
-import { loadConfig } from '@poc/platform';
 import { bearer, startInProcessApp, type InProcessApp } from '../support/in-process-app';
+import { loadConfig } from '@poc/platform/config';
 
 const alert = { channel: 'hotline', receivedAt: '2020-03-01T08:00:00Z', location: { lat: 14.15, lon: -3.62, precision: 1 }, threat: { kind: 'other' } };
 const incident = { occurredAt: '2020-03-01T08:00:00Z', location: { lat: 14.15, lon: -3.62, precision: 1 }, kind: 'clash' };

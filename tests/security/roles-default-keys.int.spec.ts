@@ -1,11 +1,12 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { API_ROLES, runHttpApp, type ApiRole, type RunningApp } from '@poc/platform';
 import { CommandApiModule } from '../../apps/command-api/src/command-api.module';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
 import { QueryApiModule } from '../../apps/query-api/src/query-api.module';
 import { bodies } from './route-table.requests';
+import { API_ROLES, type ApiRole } from '@poc/platform/auth';
+import { runHttpApp, type RunningApp } from '@poc/platform/wiring';
 
 /**
  * API.md: "The embedded default started with no API_KEYS makes one key per role, stores

@@ -1,9 +1,9 @@
 import type { InjectOptions } from 'fastify';
-import { API_ROLES, ApiKeyRegistry, type ApiRole } from '@poc/platform';
 import { bearer, ROLE_API_KEYS, ROLE_KEYS, type InProcessApp } from '../support/in-process-app';
 import { COMPOSITIONS, servedRoutes, startCompositions, type CompositionName, type Running } from './roles-apps';
 import type { RouteRow } from './route-table';
 import { bodies, type RouteRequest, type Writer } from './route-table.requests';
+import { API_ROLES, ApiKeyRegistry, type ApiRole } from '@poc/platform/auth';
 
 /**
  * Every route of every app × every kind of caller, against the table in route-table.ts:

@@ -1,5 +1,5 @@
-import type { ApiRole } from '@poc/platform';
 import { requests as r, type RequestBuilder } from './route-table.requests';
+import { type ApiRole } from '@poc/platform/auth';
 
 /**
  * Who may call which route, one line per route: the rule of ../shared/API.md ("Common")

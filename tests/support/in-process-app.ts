@@ -4,18 +4,13 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ApiKeyRegistry,
-  createHttpApp,
-  InfrastructureModule,
-  loadConfig,
-  openInfrastructure,
-  type AppConfig,
-  type Infrastructure,
-} from '@poc/platform';
 import { CommandApiModule } from '../../apps/command-api/src/command-api.module';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
 import { QueryApiModule } from '../../apps/query-api/src/query-api.module';
+import { loadConfig, type AppConfig } from '@poc/platform/config';
+import { ApiKeyRegistry } from '@poc/platform/auth';
+import { createHttpApp } from '@poc/platform/http';
+import { InfrastructureModule, openInfrastructure, type Infrastructure } from '@poc/platform/wiring';
 
 /** One key per role, admin included, for tests that drive an app in process. */
 export const ROLE_KEYS = {

@@ -1,8 +1,8 @@
-import { exitOnFailure, runHttpApp } from '@poc/platform';
 import { CommandApiModule } from '../../command-api/src/command-api.module';
 import { ProjectorModule } from '../../projector/src/projector.module';
 import { QueryApiModule } from '../../query-api/src/query-api.module';
 import { runDemo } from './demo/run-demo';
+import { exitOnFailure, runHttpApp } from '@poc/platform/wiring';
 
 /** The embedded default: write side, projector and read side in one process, on one SQLite file. */
 const main = async (): Promise<void> => {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { ConfigError } from '@poc/platform';
 import { AnalystCliModule } from './analyst-cli.module';
 import { CliError } from './shared/cli-error';
+import { ConfigError } from '@poc/platform/config';
 
 /** Errors an analyst can act on print as one line; anything else is a bug and keeps its stack. */
 const fail = (error: unknown): never => {

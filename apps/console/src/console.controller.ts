@@ -1,8 +1,8 @@
 import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@poc/platform';
 import { consoleBundle, type ConsoleAsset } from './build-console';
+import { Public } from '@poc/platform/auth';
 
 const send = (reply: FastifyReply, asset: ConsoleAsset, acceptEncoding: string | undefined, cache: string): Buffer => {
   void reply.header('content-type', asset.contentType).header('cache-control', cache).header('vary', 'accept-encoding');

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { KafkaProjector } from '@poc/messaging';
-import { ConcurrentDocUpdate, type ProjectionRunner } from '@poc/projections';
-import { APP_CONFIG, INFRASTRUCTURE, PROJECTION_RUNNER, isUnavailable, type AppConfig, type Infrastructure } from '@poc/platform';
+import { ConcurrentDocUpdate, type ProjectionRunner, PROJECTION_RUNNER } from '@poc/projections';
+import { APP_CONFIG, type AppConfig } from '@poc/platform/config';
+import { INFRASTRUCTURE, isUnavailable, type Infrastructure } from '@poc/platform/wiring';
 
 /** A member of the projector consumer group: Kafka → read models in PostgreSQL. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ReadSideHealthModule } from '@poc/platform';
 import { KafkaProjectorService } from './kafka-projector.service';
 import { ProjectorService } from './projector.service';
+import { ReadSideHealthModule } from '@poc/platform/health';
 
 /** Event stream → read models. Needs the InfrastructureModule; the bus decides the source. */
 @Module({})

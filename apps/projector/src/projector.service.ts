@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { followAll, type EventStore, type Subscription } from '@poc/event-store';
-import type { ProjectionRunner } from '@poc/projections';
-import { EVENT_STORE, INFRASTRUCTURE, PROJECTION_RUNNER, type Infrastructure } from '@poc/platform';
+import { followAll, type EventStore, type Subscription, EVENT_STORE } from '@poc/event-store';
+import { type ProjectionRunner, PROJECTION_RUNNER } from '@poc/projections';
+import { INFRASTRUCTURE, type Infrastructure } from '@poc/platform/wiring';
 
 /**
  * Embedded projector: follows the store from the read models' checkpoint. After a crash

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ReadSideHealthModule } from '@poc/platform';
 import { ConsoleModule } from '../../console/src/console.module';
 import { AlertQueriesController } from './alerts/alert-queries.controller';
 import { AlertStatusController } from './alerts/alert-status.controller';
@@ -19,6 +18,7 @@ import { ResponseRateController } from './response-rate/response-rate.controller
 import { RetaliationQueriesController } from './retaliation/retaliation-queries.controller';
 import { ReadModels } from './shared/read-models.service';
 import { StreamQueriesController } from './streams/stream-queries.controller';
+import { ReadSideHealthModule } from '@poc/platform/health';
 
 /** The read side for the operations centre and analysts. Needs the InfrastructureModule. */
 @Module({

@@ -1,4 +1,4 @@
-import { exitOnFailure, runHttpApp } from '@poc/platform';
 import { RelayModule } from './relay.module';
+import { exitOnFailure, runHttpApp } from '@poc/platform/wiring';
 
 runHttpApp('relay', () => [RelayModule]).catch(exitOnFailure);

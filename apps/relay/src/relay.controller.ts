@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '@poc/platform';
 import { RelayService } from './relay.service';
+import { Roles } from '@poc/platform/auth';
 
 @ApiTags('relay')
 @Controller('relay')

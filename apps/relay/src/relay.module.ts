@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { HEALTH_LAG, type LagSource } from '@poc/platform';
 import { RelayController } from './relay.controller';
 import { RelayService } from './relay.service';
+import { HEALTH_LAG, type LagSource } from '@poc/platform/health';
 
 /** The outbox relay: events table → Kafka. Needs EVENT_STORE=postgres and BUS=kafka. */
 // Global so the platform's /health can see the relay's position.

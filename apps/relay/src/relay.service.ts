@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventRelay, PostgresRelayCheckpoints, PostgresRelayLease } from '@poc/messaging';
-import { APP_CONFIG, INFRASTRUCTURE, type AppConfig, type Infrastructure } from '@poc/platform';
+import { APP_CONFIG, type AppConfig } from '@poc/platform/config';
+import { INFRASTRUCTURE, type Infrastructure } from '@poc/platform/wiring';
 
 /**
  * Store → Kafka. Waits for the lease (one publisher at a time); if it loses the lease (its

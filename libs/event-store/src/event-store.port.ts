@@ -61,6 +61,9 @@ export type IdempotencyRecord = Readonly<{
 /** `fromPosition` defaults to 0 (the beginning), `limit` to 1000. */
 export type ReadAllOptions = Readonly<{ fromPosition?: number; limit?: number }>;
 
+/** Injection token of the EventStore port (a plain symbol: no framework here). */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
 export interface EventStore {
   /**
    * Atomically appends all events or none; resolves only once they are durable.

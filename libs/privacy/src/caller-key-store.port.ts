@@ -5,6 +5,9 @@
  */
 export type CallerKey = Readonly<{ keyId: string; key: Buffer }>;
 
+/** Injection token of the caller key store (kept apart from the events). */
+export const CALLER_KEYS = Symbol('CALLER_KEYS');
+
 export interface CallerKeyStore {
   /**
    * The key of the caller with this phone index, made on first use; a fresh key when there is

@@ -14,6 +14,9 @@ export const normalisePhone = (phone: string): string => {
 /** What a caller is to a reader who is not allowed to see them, or can no longer. */
 export type CallerView = Caller | 'erased';
 
+/** Injection token of the vault that seals and opens callers. */
+export const CALLER_VAULT = Symbol('CALLER_VAULT');
+
 /**
  * Seals and opens callers. AES-256-GCM with the caller's own key; the alert id is bound as
  * additional data, so a sealed caller copied onto another alert does not open.

@@ -15,6 +15,9 @@ export type RunnerOptions = Readonly<{
   presence?: PresenceFilter;
 }>;
 
+/** Injection token of the app's ProjectionRunner. */
+export const PROJECTION_RUNNER = Symbol('PROJECTION_RUNNER');
+
 /**
  * I/O around the pure projections: load the documents a batch touches, fold the batch
  * (`prepareBatch`), write documents, checkpoints and per-stream versions in one transaction.

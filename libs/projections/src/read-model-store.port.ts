@@ -60,6 +60,9 @@ export class ReadModelSwapped extends ConcurrentDocUpdate {
   }
 }
 
+/** Injection token of the ReadModelStore port. */
+export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
+
 export interface ReadModelStore {
   ensureCollections(specs: readonly CollectionSpec[]): Promise<void>;
   load(collection: CollectionSpec, keys: readonly string[]): Promise<Map<string, StoredDoc>>;

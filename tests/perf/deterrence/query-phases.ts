@@ -8,10 +8,10 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { SqliteEventStore, upcasting } from '@poc/event-store';
 import { SqliteReadModelStore } from '@poc/projections';
-import type { AppConfig } from '@poc/platform';
 import { DeterrenceInputs } from '../../../apps/query-api/src/deterrence/deterrence-inputs.service';
 import { ReadModels } from '../../../apps/query-api/src/shared/read-models.service';
 import { computeDeterrence, DEFAULT_RADIUS_KM, type EpisodeFilter } from '@poc/deterrence';
+import { type AppConfig } from '@poc/platform/config';
 
 export type Phases = Readonly<{ focalMs: number; inputsMs: number; engineMs: number; presences: number; episodes: number; incidents: number; pooled: number }>;
 

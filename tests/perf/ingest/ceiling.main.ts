@@ -7,8 +7,10 @@
  */
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AlertsRateLimit, exitOnFailure, Roles, runHttpApp, Write, type WriteContext } from '@poc/platform';
 import { ReceiveAlertDto } from '../../../apps/command-api/src/alerts/receive-alert.dto';
+import { AlertsRateLimit, Roles } from '@poc/platform/auth';
+import { Write, type WriteContext } from '@poc/platform/http';
+import { exitOnFailure, runHttpApp } from '@poc/platform/wiring';
 
 @Controller('alerts')
 class NoStoreAlertsController {

@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
 import { addDays, type CompletePatrol } from '@poc/domain';
 import type { EventStore } from '@poc/event-store';
-import type { AppConfig } from '@poc/platform';
 import { buffaloScenario, DEMO_SEED } from './buffalo-scenario';
 import { SCENARIO_DAYS, type Step } from './scenario-step';
 import { seedScenario } from './seed';
+import { type AppConfig } from '@poc/platform/config';
 
 const CATCH_UP_TIMEOUT_MS = 30_000;
 const POLL_MS = 250;

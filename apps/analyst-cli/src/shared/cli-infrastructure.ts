@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { loadConfig, openInfrastructure, type AppConfig, type Infrastructure } from '@poc/platform';
 import { CliError } from './cli-error';
+import { loadConfig, type AppConfig } from '@poc/platform/config';
+import { openInfrastructure, type Infrastructure } from '@poc/platform/wiring';
 
 export const CLI_INFRA = Symbol('CLI_INFRA');
 

@@ -3,8 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { alertDecider, alertStreamId } from '@poc/domain';
-import { AlertsRateLimit, CALLER_VAULT, Roles, Write, type WriteContext } from '@poc/platform';
-import type { CallerVault } from '@poc/privacy';
+import { type CallerVault, CALLER_VAULT } from '@poc/privacy';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
 import { ApiIdParam, IdPipe } from '../shared/id.pipe';
@@ -13,6 +12,8 @@ import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CloseAlertDto } from './close-alert.dto';
 import { ReceiveAlertDto } from './receive-alert.dto';
 import { TriageAlertDto } from './triage-alert.dto';
+import { AlertsRateLimit, Roles } from '@poc/platform/auth';
+import { Write, type WriteContext } from '@poc/platform/http';
 
 @ApiTags('alerts')
 @ApiBearerAuth()

@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { baseDecider, baseStreamId } from '@poc/domain';
-import { Roles, Write, type WriteContext } from '@poc/platform';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
 import { ApiIdParam, IdPipe } from '../shared/id.pipe';
@@ -11,6 +10,8 @@ import { toUtc } from '../shared/validators';
 import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CloseBaseDto } from './close-base.dto';
 import { EstablishBaseDto } from './establish-base.dto';
+import { Roles } from '@poc/platform/auth';
+import { Write, type WriteContext } from '@poc/platform/http';
 
 @ApiTags('bases')
 @ApiBearerAuth()

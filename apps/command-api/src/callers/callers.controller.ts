@@ -1,11 +1,12 @@
 import { Controller, Delete, Get, GoneException, HttpCode, Inject, Logger, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { alertStreamId, type AlertReceivedData } from '@poc/domain';
-import type { EventStore } from '@poc/event-store';
-import { CALLER_KEYS, CALLER_VAULT, EVENT_STORE, Roles, Write, type WriteContext } from '@poc/platform';
-import { forgetCaller, type CallerKeyStore, type CallerVault } from '@poc/privacy';
+import { type EventStore, EVENT_STORE } from '@poc/event-store';
+import { forgetCaller, type CallerKeyStore, type CallerVault, CALLER_KEYS, CALLER_VAULT } from '@poc/privacy';
 import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { CallerDetailsDto, ForgetCallerResultDto } from './caller.dto';
+import { Roles } from '@poc/platform/auth';
+import { Write, type WriteContext } from '@poc/platform/http';
 
 /**
  * The only way back to a caller's name and number, and the way to lose them for good. Both

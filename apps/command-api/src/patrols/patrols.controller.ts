@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { patrolDecider, patrolStreamId } from '@poc/domain';
-import { Roles, Write, type WriteContext } from '@poc/platform';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
 import { ApiIdParam, IdPipe } from '../shared/id.pipe';
@@ -12,6 +11,8 @@ import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CompletePatrolDto } from './complete-patrol.dto';
 import { DeployPatrolDto } from './deploy-patrol.dto';
 import type { StopDto } from './stop.dto';
+import { Roles } from '@poc/platform/auth';
+import { Write, type WriteContext } from '@poc/platform/http';
 
 const stopsUtc = (stops: StopDto[] | undefined) =>
   stops?.map((s) => ({ ...s, arrivedAt: toUtc(s.arrivedAt), departedAt: toUtc(s.departedAt) }));

@@ -2,11 +2,12 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { retaliationDecider, retaliationStreamId } from '@poc/domain';
-import { Roles, Write, type WriteContext } from '@poc/platform';
 import { commandContext } from '../shared/command-context';
 import { DecideCommand } from '../shared/decide.command';
 import { CreatedDto } from '../shared/write-result.dto';
 import { AssessRetaliationDto } from './assess-retaliation.dto';
+import { Roles } from '@poc/platform/auth';
+import { Write, type WriteContext } from '@poc/platform/http';
 
 /**
  * Analysts' verdicts on retaliation candidates (DOMAIN.md, "Retaliation"). Each assessment

@@ -1,6 +1,6 @@
 import { Command as NestCommand } from '@nestjs/cqrs';
 import type { Command, Decider, DomainEvent } from '@poc/domain';
-import type { WriteContext } from '@poc/platform';
+import { type WriteContext } from '@poc/platform/http';
 
 export type WriteResult = Readonly<{ id: string; streamId: string; version: number; position: number }>;
 

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand, IdempotencyKeyReused, type EventStore } from '@poc/event-store';
-import { EVENT_STORE } from '@poc/platform';
+import { handleCommand, IdempotencyKeyReused, type EventStore, EVENT_STORE } from '@poc/event-store';
 import { DecideCommand, type WriteResult } from './decide.command';
 
 const idOf = (streamId: string): string => streamId.slice(streamId.indexOf('-') + 1);

@@ -4,11 +4,12 @@ import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { alertsProjection, type AlertView, type Condition } from '@poc/projections';
-import { ApiIdParam, IdPipe, Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { AlertViewDto } from './alert-view.dto';
+import { Roles } from '@poc/platform/auth';
+import { ApiIdParam, IdPipe } from '@poc/platform/http';
 
 const STATUSES = ['open', 'triaged', 'closed'] as const;
 

@@ -2,11 +2,12 @@ import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { alertsProjection, type AlertView } from '@poc/projections';
-import { ApiIdParam, IdPipe, Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { ReadOwnWritesQuery } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { TIME } from '../shared/view.dto';
+import { Roles } from '@poc/platform/auth';
+import { ApiIdParam, IdPipe } from '@poc/platform/http';
 
 export type AlertStatus = Readonly<{
   alertId: string;

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import type { EventStore } from '@poc/event-store';
 import { ALL_PROJECTIONS, incidentsProjection, presencesProjection, ProjectionRunner, SqliteReadModelStore, verdictsByIncident, type IncidentView, type PresenceView } from '@poc/projections';
 import { area, at, EventLog, offsetKm } from '@poc/projections/testing';
-import type { AppConfig } from '@poc/platform';
 import { ReadModels } from '../shared/read-models.service';
 import { DeterrenceInputs } from './deterrence-inputs.service';
 import { computeDeterrence, coverCells, fetchPlan, type EpisodeFilter } from '@poc/deterrence';
+import { type AppConfig } from '@poc/platform/config';
 
 /**
  * The probes behind GET /deterrence (focal presences, overlapping presences, incidents by H3

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, ApiUnprocessable
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import { incidentsProjection, presencesProjection } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { ReadModels } from '../shared/read-models.service';
 import { decayChartSvg } from './decay-chart.svg';
@@ -11,6 +10,7 @@ import { DeterrenceInputs } from './deterrence-inputs.service';
 import { asOfInstant, DeterrenceQuery } from './deterrence-query';
 import { DeterrenceDto } from './deterrence-view.dto';
 import { computeDeterrence, DEFAULT_RADIUS_KM, type DeterrenceResult } from '@poc/deterrence';
+import { Roles } from '@poc/platform/auth';
 
 /** The bound of DeterrenceInputs, as the API documents it (docs/deterrence.md, "Limits"). */
 const TOO_BIG = {

@@ -4,13 +4,13 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { ALERT_CHANNELS, ALERT_PRIORITIES, THREAT_KINDS } from '@poc/domain';
 import { alertsProjection, type AlertView, type Condition } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
 import { GeoQuery, placeFilter } from './geo-filters';
 import { ApiFeatureCollection, nullable, text } from './geojson-openapi';
+import { Roles } from '@poc/platform/auth';
 
 const STATUSES = ['open', 'triaged', 'closed'] as const;
 

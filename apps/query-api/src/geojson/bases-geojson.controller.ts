@@ -2,13 +2,13 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { basesProjection, type BaseView, type Condition } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
 import { GeoQuery, placeFilter } from './geo-filters';
 import { ApiFeatureCollection, nullable, text } from './geojson-openapi';
+import { Roles } from '@poc/platform/auth';
 
 const featureOf = (b: BaseView): Keyed => ({
   key: [b.establishedAt, b.baseId, 0],

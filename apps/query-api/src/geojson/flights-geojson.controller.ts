@@ -2,7 +2,6 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { alertsProjection, flightsProjection, type Condition, type FlightView } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
@@ -10,6 +9,7 @@ import { alertsInArea, answersAny } from './alerts-in-area';
 import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
 import { GeoQuery, spatialFilter } from './geo-filters';
 import { ApiFeatureCollection, nullable, text } from './geojson-openapi';
+import { Roles } from '@poc/platform/auth';
 
 const featureOf = (f: FlightView): Keyed => ({
   key: [f.dispatchedAt, f.flightId, 0],

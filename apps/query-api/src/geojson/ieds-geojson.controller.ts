@@ -4,13 +4,13 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { IED_STATUSES } from '@poc/domain';
 import { iedsProjection, type Condition, type IedView } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
 import { GeoQuery, placeFilter } from './geo-filters';
 import { ApiFeatureCollection, nullable, text } from './geojson-openapi';
+import { Roles } from '@poc/platform/auth';
 
 export class IedsGeoQuery extends GeoQuery {
   @ApiPropertyOptional({ enum: IED_STATUSES }) @IsOptional() @IsIn(IED_STATUSES) status?: string;

@@ -4,13 +4,13 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { INCIDENT_KINDS } from '@poc/domain';
 import { incidentsProjection, type Condition, type IncidentView } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
 import { boundsOf, GeoQuery, placeFilter } from './geo-filters';
 import { ApiFeatureCollection, nullable, text } from './geojson-openapi';
+import { Roles } from '@poc/platform/auth';
 
 export class IncidentsGeoQuery extends GeoQuery {
   @ApiPropertyOptional({ enum: INCIDENT_KINDS }) @IsOptional() @IsIn(INCIDENT_KINDS) kind?: string;

@@ -4,7 +4,6 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { PATROL_KINDS } from '@poc/domain';
 import { alertsProjection, patrolsProjection, type Condition, type PatrolView } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
@@ -13,6 +12,7 @@ import { sendCollection, type FeatureCollection } from './feature-collection';
 import { areaFilter, GeoQuery, hasAreaFilter, spatialFilter } from './geo-filters';
 import { ApiFeatureCollection, nullable, text } from './geojson-openapi';
 import { patrolFeatures } from './patrol-features';
+import { Roles } from '@poc/platform/auth';
 
 export class PatrolsGeoQuery extends GeoQuery {
   @ApiPropertyOptional({ example: 'Buffalo' }) @IsOptional() @IsString() @MaxLength(80) operation?: string;

@@ -4,11 +4,12 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { INCIDENT_KINDS } from '@poc/domain';
 import { incidentsProjection, type Condition, type IncidentView } from '@poc/projections';
-import { ApiIdParam, IdPipe, Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { DailyCountDto, IncidentViewDto } from './incident-view.dto';
+import { Roles } from '@poc/platform/auth';
+import { ApiIdParam, IdPipe } from '@poc/platform/http';
 
 export class IncidentsQuery extends RangeQuery {
   @ApiPropertyOptional({ example: 'Bankass' }) @IsOptional() @IsString() @MaxLength(80) cercle?: string;

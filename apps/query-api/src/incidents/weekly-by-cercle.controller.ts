@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags
 import { IsOptional, ValidateBy } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { incidentsProjection } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { ReadOwnWritesQuery } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { weeklyByCercle, weeklyWindows, type WeeklyByCercle } from './weekly-by-cercle';
+import { Roles } from '@poc/platform/auth';
 
 /** A calendar day that exists (no 2020-02-30), in years where five weeks back is still a plain date. */
 const isDay = (value: unknown): boolean => {

@@ -2,11 +2,12 @@ import { Controller, Get, Headers, Inject, Logger, Query, Res } from '@nestjs/co
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import type { EventStore } from '@poc/event-store';
-import { API_CSP, EVENT_STORE, InvalidRequest, Roles } from '@poc/platform';
+import { type EventStore, EVENT_STORE } from '@poc/event-store';
 import { ToInt } from '../shared/query-params';
 import { pumpLiveFeed } from './live-feed';
 import { LiveStreams } from './live-streams.service';
+import { Roles } from '@poc/platform/auth';
+import { API_CSP, InvalidRequest } from '@poc/platform/http';
 
 const MAX_POSITION = Number.MAX_SAFE_INTEGER;
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { API_ROLES, Roles, type AuthenticatedRequest, type Principal } from '@poc/platform';
+import { API_ROLES, Roles, type AuthenticatedRequest, type Principal } from '@poc/platform/auth';
 
 class MeDto {
   @ApiProperty({ enum: API_ROLES, example: 'ops' }) role!: string;

@@ -1,6 +1,6 @@
-import { ApiKeyRegistry } from '@poc/platform';
 import { startOnPostgres, startOnSqlite } from '../../../../tests/security/fuzz-stores';
 import { bearer, ROLE_API_KEYS, ROLE_KEYS, type InProcessApp } from '../../../../tests/support/in-process-app';
+import { ApiKeyRegistry } from '@poc/platform/auth';
 
 const registry = ApiKeyRegistry.parse(ROLE_API_KEYS);
 

@@ -2,10 +2,10 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { basesProjection, incidentsProjection, tobSpeed, type BaseView, type Condition, type IncidentView, type TobSpeed } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { ReadModels } from '../shared/read-models.service';
 import { rangeOf, ReportRangeQuery } from '../shared/report-range';
+import { Roles } from '@poc/platform/auth';
 
 class BaseSpeedDto {
   @ApiProperty() baseId!: string;

@@ -11,11 +11,12 @@ import {
   type IedView,
   type Projection,
 } from '@poc/projections';
-import { ApiIdParam, IdPipe, Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { BaseViewDto, FlightViewDto, IedViewDto } from './operation-views.dto';
+import { Roles } from '@poc/platform/auth';
+import { ApiIdParam, IdPipe } from '@poc/platform/http';
 
 /**
  * Flights, bases and IEDs: plain lists by time, and one by id. A class per view, so that each

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nes
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { incidentsProjection, patrolsProjection, presencesProjection, type Condition, type PatrolView } from '@poc/projections';
-import { ApiIdParam, IdPipe, Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
@@ -11,6 +10,8 @@ import { DeterrenceInputs } from '../deterrence/deterrence-inputs.service';
 import { asOfInstant, RadiusAsOfQuery } from '../deterrence/deterrence-query';
 import { PatrolDeterrenceDto, PatrolViewDto } from './patrol-view.dto';
 import { computePatrolDeterrence, DEFAULT_RADIUS_KM, type PatrolDeterrenceResult } from '@poc/deterrence';
+import { Roles } from '@poc/platform/auth';
+import { ApiIdParam, IdPipe } from '@poc/platform/http';
 
 export class PatrolsQuery extends RangeQuery {
   @ApiPropertyOptional({ example: 'Buffalo' }) @IsOptional() @IsString() @MaxLength(80) operation?: string;

@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { searchPlaces, type GazetteerEntry } from '@poc/domain';
-import { Roles } from '@poc/platform';
 import { ToInt } from '../shared/query-params';
+import { Roles } from '@poc/platform/auth';
 
 export class PlacesQuery {
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'Segou', description: 'part of a name, cercle or region; case and accents ignored' })

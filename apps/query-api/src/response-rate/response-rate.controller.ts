@@ -2,10 +2,10 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { alertsProjection, flightsProjection, responseRate, type AlertView, type Condition, type FlightView, type ResponseRate } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { ReadModels } from '../shared/read-models.service';
 import { rangeOf, ReportRangeQuery } from '../shared/report-range';
+import { Roles } from '@poc/platform/auth';
 
 class ResponseRateDto {
   @ApiProperty({ example: 12, description: 'alerts received in the range and not closed as unfounded' }) actionable!: number;

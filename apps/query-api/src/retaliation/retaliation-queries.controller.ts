@@ -5,11 +5,11 @@ import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-va
 import type { FastifyReply } from 'fastify';
 import { EPISODE_ID, RETALIATION_VERDICTS, type RetaliationVerdict } from '@poc/domain';
 import { retaliationVerdictsProjection, type Condition, type RetaliationVerdictView } from '@poc/projections';
-import { Roles } from '@poc/platform';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { PageQuery } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
 import { RetaliationVerdictViewDto } from './retaliation-view.dto';
+import { Roles } from '@poc/platform/auth';
 
 export class RetaliationAssessmentsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'one candidate incident' })

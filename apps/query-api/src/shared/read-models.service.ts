@@ -1,8 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { StoredEvent } from '@poc/domain';
-import type { EventStore } from '@poc/event-store';
-import { handlesEvent, type ColumnValue, type Condition, type FindQuery, type Projection, type ReadModelStore } from '@poc/projections';
-import { APP_CONFIG, EVENT_STORE, READ_MODEL_STORE, type AppConfig } from '@poc/platform';
+import { type EventStore, EVENT_STORE } from '@poc/event-store';
+import { handlesEvent, type ColumnValue, type Condition, type FindQuery, type Projection, type ReadModelStore, READ_MODEL_STORE } from '@poc/projections';
+import { APP_CONFIG, type AppConfig } from '@poc/platform/config';
 
 export type Freshness = Readonly<{ position: number; stale: boolean }>;
 

@@ -1,10 +1,10 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { StoredEvent } from '@poc/domain';
-import type { EventStore } from '@poc/event-store';
-import { CALLER_KEYS, EVENT_STORE, Roles } from '@poc/platform';
-import { callerRedactor, type CallerKeyStore } from '@poc/privacy';
+import { type EventStore, EVENT_STORE } from '@poc/event-store';
+import { callerRedactor, type CallerKeyStore, CALLER_KEYS } from '@poc/privacy';
 import { StoredEventDto } from './stored-event.dto';
+import { Roles } from '@poc/platform/auth';
 
 const STREAM_ID = /^(alert|flight|patrol|base|ied|incident|retaliation)-[A-Za-z0-9_-]{1,64}$/;
 

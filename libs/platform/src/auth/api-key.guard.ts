@@ -1,8 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { API_KEY_REGISTRY } from '../tokens';
-import type { ApiKeyRegistry, ApiRole } from './api-keys';
+import { API_KEY_REGISTRY, type ApiKeyRegistry, type ApiRole } from './api-keys';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 export type Principal = Readonly<{ role: ApiRole; actor: string }>;

@@ -9,6 +9,9 @@ type Entry = Readonly<{ role: ApiRole; hash: Buffer; actor: string }>;
 
 const sha256 = (value: string): Buffer => createHash('sha256').update(value).digest();
 
+/** Injection token of the ApiKeyRegistry. */
+export const API_KEY_REGISTRY = Symbol('API_KEY_REGISTRY');
+
 /**
  * Keys are kept only as SHA-256 hashes and compared in constant time, so neither memory
  * dumps nor timing reveal a key.

@@ -49,6 +49,9 @@ const schema = z.object({
   }
 });
 
+/** Injection token of the loaded AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
 export type AppConfig = z.infer<typeof schema>;
 
 export class ConfigError extends Error {}

@@ -2,14 +2,16 @@ import { Controller, Get, Inject, Optional, Res, ServiceUnavailableException } f
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
-import type { EventStore } from '@poc/event-store';
-import type { ProjectionRunner } from '@poc/projections';
+import { type EventStore, EVENT_STORE } from '@poc/event-store';
+import { type ProjectionRunner, PROJECTION_RUNNER } from '@poc/projections';
 import { Public } from '../auth/roles.decorator';
-import type { Infrastructure } from '../infrastructure/open-infrastructure';
-import { EVENT_STORE, HEALTH_LAG, INFRASTRUCTURE, PROJECTION_RUNNER } from '../tokens';
+import type { Infrastructure } from '../wiring/open-infrastructure';
 import { ReadSideFollowing } from './read-side-health.module';
+import { INFRASTRUCTURE } from '../wiring/open-infrastructure';
 
 export type LagSource = Readonly<{ name: string; position: () => number | Promise<number> }>;
+/** Optional: an app-specific position to report lag against (the relay's acknowledged position). */
+export const HEALTH_LAG = Symbol('HEALTH_LAG');
 
 /** 200 when the app can serve; 503 naming the failing part. Lag is in events behind the store. */
 @ApiTags('health')

@@ -1,9 +1,9 @@
 import { Global, Inject, Injectable, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { EventStore } from '@poc/event-store';
-import type { ProjectionRunner } from '@poc/projections';
+import { type EventStore, EVENT_STORE } from '@poc/event-store';
+import { type ProjectionRunner, PROJECTION_RUNNER } from '@poc/projections';
 import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG, EVENT_STORE, PROJECTION_RUNNER } from '../tokens';
 import { FollowTracker, type FollowVerdict } from './follow-tracker';
+import { APP_CONFIG } from '../config/app-config';
 
 /**
  * Samples store head and read-model position every second, so that /health can tell a read

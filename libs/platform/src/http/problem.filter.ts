@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { DomainError } from '@poc/domain';
 import { EventStoreUnavailable, IdempotencyKeyReused, WrongExpectedVersion } from '@poc/event-store';
-import { isUnavailable } from '../infrastructure/unavailable';
+import { isUnavailable } from '../wiring/unavailable';
 import { InvalidRequest } from './validation';
 
 type Problem = { status: number; title: string; detail: string; [extra: string]: unknown };

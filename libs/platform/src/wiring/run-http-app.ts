@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { ApiKeyRegistry } from '../auth/api-keys';
 import { loadConfig, type AppConfig } from '../config/app-config';
 import { createHttpApp } from '../http/create-http-app';
-import { InfrastructureModule } from '../infrastructure/infrastructure.module';
-import { openInfrastructure, type Infrastructure } from '../infrastructure/open-infrastructure';
+import { InfrastructureModule } from './infrastructure.module';
+import { openInfrastructure, type Infrastructure } from './open-infrastructure';
 import { installProcessGuard } from './process-guard';
 
 export type RunningApp = Readonly<{ app: NestFastifyApplication; url: string; config: AppConfig; infra: Infrastructure }>;

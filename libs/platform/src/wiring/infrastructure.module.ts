@@ -7,9 +7,13 @@ import { alertsRateLimitModule } from '../auth/alerts-rate-limit';
 import type { ApiKeyRegistry } from '../auth/api-keys';
 import type { AppConfig } from '../config/app-config';
 import { HealthController } from '../health/health.controller';
-import { CallerVault } from '@poc/privacy';
-import { API_KEY_REGISTRY, APP_CONFIG, CALLER_KEYS, CALLER_VAULT, EVENT_STORE, INFRASTRUCTURE, PROJECTION_RUNNER, READ_MODEL_STORE } from '../tokens';
+import { CallerVault, CALLER_KEYS, CALLER_VAULT } from '@poc/privacy';
+import { APP_CONFIG } from '../config/app-config';
+import { API_KEY_REGISTRY } from '../auth/api-keys';
+import { INFRASTRUCTURE } from './open-infrastructure';
 import type { Infrastructure } from './open-infrastructure';
+import { EVENT_STORE } from '@poc/event-store';
+import { PROJECTION_RUNNER, READ_MODEL_STORE } from '@poc/projections';
 
 /**
  * The composition root's adapters, opened before Nest starts (so a bad configuration or an

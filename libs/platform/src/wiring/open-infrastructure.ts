@@ -9,6 +9,9 @@ import { openEmbedded, type EmbeddedOptions } from './open-embedded';
 
 export { CALLER_KEYS_FILE, SQLITE_FILE, type EmbeddedOptions } from './open-embedded';
 
+/** Injection token of the opened Infrastructure (stores, bus, close). */
+export const INFRASTRUCTURE = Symbol('INFRASTRUCTURE');
+
 export type Infrastructure = Readonly<{
   eventStore: EventStore;
   readModelStore: ReadModelStore;

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { isUnavailable } from '../infrastructure/unavailable';
+import { isUnavailable } from './unavailable';
 
 /** kafkajs' errors of a broker being away; the clients reconnect by themselves. */
 const KAFKA_CONNECTION_ERRORS = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError', 'KafkaJSBrokerNotFound']);
