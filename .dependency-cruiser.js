@@ -9,8 +9,10 @@
 //   libs/platform    Nest infrastructure shared by apps: any lib, never an app
 //   apps/*           composition: libs; only all-in-one may import other apps
 //   */src/testing    test kits (@poc/<lib>/testing): for specs, benchmarks and other kits only
-/** A lib's public faces: its barrel, its test kit, and platform's five sub-entries. */
-const ENTRIES = ['^libs/[^/]+/src/(testing/)?index\\.ts$', '^libs/platform/src/(config|auth|http|health|wiring)/index\\.ts$'];
+/** A lib's public faces: its barrel, its test kit, and platform's six sub-entries. */
+const ENTRIES = ['^libs/[^/]+/src/(testing/)?index\\.ts$', '^libs/platform/src/(config|auth|http|health|wiring|projector)/index\\.ts$'];
+/** The projector run inside the SQLite writer thread: loaded there by path, without Nest. */
+const WRITER_THREAD_PROJECTOR = '^libs/platform/src/projector/feeds/writer-thread\\.plugin\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -64,7 +66,7 @@ module.exports = {
     },
     {
       name: 'libs-by-their-entries',
-      comment: 'An app or a test reaches a lib by its entries only: @poc/<lib>, @poc/<lib>/testing, and @poc/platform/{config,auth,http,health,wiring}.',
+      comment: 'An app or a test reaches a lib by its entries only: @poc/<lib>, @poc/<lib>/testing, and @poc/platform/{config,auth,http,health,wiring,projector}.',
       severity: 'error',
       from: { path: '^(apps|tests)/' },
       to: { path: '^libs/', pathNot: ENTRIES },
@@ -128,7 +130,23 @@ module.exports = {
       from: { path: '^apps/console/src/' },
       to: { path: '^apps/console/web/' },
     },
+    {
+      name: 'writer-thread-projector-is-nest-free',
+      comment: 'The writer thread loads its projector without Nest: nothing that module reaches may need it.',
+      severity: 'error',
+      from: { path: WRITER_THREAD_PROJECTOR },
+      to: { path: '^node_modules/@nestjs', reachable: true },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  required: [
+    {
+      name: 'writer-thread-projector-by-import',
+      comment: 'The store loads its writer-thread plugin by a path string: open-embedded takes that path from the plugin module (WRITER_THREAD_PROJECTOR), so the link is an import these rules see.',
+      severity: 'error',
+      module: { path: '^libs/platform/src/wiring/open-embedded\\.ts$' },
+      to: { path: WRITER_THREAD_PROJECTOR },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

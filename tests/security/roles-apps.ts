@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { CommandApiModule } from '../../apps/command-api/src/command-api.module';
-import { ProjectorModule } from '../../apps/projector/src/projector.module';
+import { ProjectorModule } from '@poc/platform/projector';
 import { QueryApiModule } from '../../apps/query-api/src/query-api.module';
 import { RelayModule } from '../../apps/relay/src/relay.module';
 import { bearer, startInProcessApp, type InProcessApp } from '../support/in-process-app';

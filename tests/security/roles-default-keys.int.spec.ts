@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CommandApiModule } from '../../apps/command-api/src/command-api.module';
-import { ProjectorModule } from '../../apps/projector/src/projector.module';
+import { ProjectorModule } from '@poc/platform/projector';
 import { QueryApiModule } from '../../apps/query-api/src/query-api.module';
 import { bodies } from './route-table.requests';
 import { API_ROLES, type ApiRole } from '@poc/platform/auth';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandApiModule } from '../../apps/command-api/src/command-api.module';
-import { ProjectorModule } from '../../apps/projector/src/projector.module';
+import { ProjectorModule } from '@poc/platform/projector';
 import { QueryApiModule } from '../../apps/query-api/src/query-api.module';
 import { loadConfig, type AppConfig } from '@poc/platform/config';
 import { ApiKeyRegistry } from '@poc/platform/auth';

@@ -1,7 +1,7 @@
 import { CommandApiModule } from '../../command-api/src/command-api.module';
-import { ProjectorModule } from '../../projector/src/projector.module';
 import { QueryApiModule } from '../../query-api/src/query-api.module';
 import { runDemo } from './demo/run-demo';
+import { ProjectorModule } from '@poc/platform/projector';
 import { exitOnFailure, runHttpApp } from '@poc/platform/wiring';
 
 /** The embedded default: write side, projector and read side in one process, on one SQLite file. */

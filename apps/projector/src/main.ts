@@ -1,4 +1,4 @@
-import { ProjectorModule } from './projector.module';
+import { ProjectorModule } from '@poc/platform/projector';
 import { exitOnFailure, runHttpApp } from '@poc/platform/wiring';
 
 /** Follows the store in process (BUS=inprocess) or joins the Kafka consumer group (BUS=kafka). */

@@ -1,19 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { ThreadedSqliteEventStore } from '@poc/event-store';
 import { SqliteCallerKeyStore } from '@poc/privacy';
 import { SqliteReadModelStore } from '@poc/projections';
 import type { AppConfig } from '../config/app-config';
-import type { EmbeddedProjectorOptions } from './embedded-projector.plugin';
+import { WRITER_THREAD_PROJECTOR, type WriterThreadProjectorOptions } from '../projector/feeds/writer-thread.plugin';
 import { openReadModelConnection } from './read-model-connection';
 
 export const SQLITE_FILE = 'poc.sqlite';
 /** A file of its own, so copying the events' file never copies the keys that open callers. */
 export const CALLER_KEYS_FILE = 'caller-keys.sqlite';
-
-/** Loaded by path inside the writer thread, with this file's extension (.ts under swc-node and jest). */
-const PROJECTOR_PLUGIN = join(__dirname, `embedded-projector.plugin${extname(__filename)}`);
 
 /** SQLite creates files as the umask allows (often 0644); journals it makes later copy these. */
 const ownerOnly = (...files: string[]): void => {
@@ -48,7 +45,7 @@ export const openEmbedded = async (config: AppConfig, options: EmbeddedOptions =
       eventStore,
       readModelStore: new SqliteReadModelStore(readDb),
       callerKeys,
-      startProjector: async (): Promise<number> => (await eventStore.startInWriterThread(PROJECTOR_PLUGIN, { file } satisfies EmbeddedProjectorOptions)) as number,
+      startProjector: async (): Promise<number> => (await eventStore.startInWriterThread(WRITER_THREAD_PROJECTOR, { file } satisfies WriterThreadProjectorOptions)) as number,
       close: async () => {
         await eventStore.close();
         await callerKeys.close();

@@ -23,7 +23,7 @@ export type Infrastructure = Readonly<{
   kafka?: KafkaInfrastructure;
   /**
    * Embedded only: starts the projector in the SQLite writer thread, beside the appends
-   * (the ProjectorService calls it instead of following the store here); resolves with the
+   * (the projector's writer-thread feed calls it instead of following the store here); resolves with the
    * position it starts from.
    */
   startEmbeddedProjector?: () => Promise<number>;
