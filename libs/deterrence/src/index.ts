@@ -21,3 +21,6 @@ export * from './retaliation';
 export * from './imprecise';
 export * from './compute-deterrence';
 export * from './patrol-result';
+export * from './selection-too-large';
+export * from './read-model-reader';
+export * from './deterrence-inputs';

@@ -2,13 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore } from '@poc/event-store';
 import { ALL_PROJECTIONS, incidentsProjection, presencesProjection, ProjectionRunner, SqliteReadModelStore, verdictsByIncident, type IncidentView, type PresenceView } from '@poc/projections';
 import { area, at, EventLog, offsetKm } from '@poc/projections/testing';
-import { ReadModels } from '../shared/read-models.service';
-import { DeterrenceInputs } from './deterrence-inputs.service';
-import { computeDeterrence, coverCells, fetchPlan, type EpisodeFilter } from '@poc/deterrence';
-import { type AppConfig } from '@poc/platform/config';
+import { coverCells } from './cell-cover';
+import { computeDeterrence } from './compute-deterrence';
+import { DeterrenceInputs } from './deterrence-inputs';
+import type { EpisodeFilter } from './episodes';
+import { fetchPlan } from './fetch-plan';
+import { readerOf } from './read-model-reader';
+import { SelectionTooLarge } from './selection-too-large';
 
 /**
  * The probes behind GET /deterrence (focal presences, overlapping presences, incidents by H3
@@ -55,6 +57,7 @@ const history = (): EventLog => {
 describe('DeterrenceInputs (SQLite read models)', () => {
   let dir: string;
   let db: Database.Database;
+  let store: SqliteReadModelStore;
   let inputs: DeterrenceInputs;
   let presences: PresenceView[];
   let incidents: IncidentView[];
@@ -62,11 +65,11 @@ describe('DeterrenceInputs (SQLite read models)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'deterrence-inputs-'));
     db = new Database(join(dir, 'rm.sqlite'));
-    const store = new SqliteReadModelStore(db);
+    store = new SqliteReadModelStore(db);
     const runner = new ProjectionRunner(store, ALL_PROJECTIONS);
     await runner.init();
     await runner.handle(history().events);
-    inputs = new DeterrenceInputs(new ReadModels(store, {} as EventStore, { BUS: 'inprocess' } as AppConfig));
+    inputs = new DeterrenceInputs(readerOf(store));
     presences = await store.find<PresenceView>(presencesProjection.collection);
     incidents = await store.find<IncidentView>(incidentsProjection.collection);
   });
@@ -112,9 +115,9 @@ describe('DeterrenceInputs (SQLite read models)', () => {
     const filled = db.prepare('SELECT key, h3_5 FROM rm_incidents').all() as { key: string; h3_5: string }[];
     db.prepare('UPDATE rm_incidents SET h3_5 = NULL').run();
     try {
-      const find = jest.spyOn(ReadModels.prototype, 'find');
+      const find = jest.spyOn(store, 'find');
       expect(await probe()).toEqual(byParent);
-      expect(find.mock.calls.some(([, query]) => query.where?.some((c) => c.column === 'h3'))).toBe(true);
+      expect(find.mock.calls.some(([, query]) => query?.where?.some((c) => c.column === 'h3'))).toBe(true);
       find.mockRestore();
     } finally {
       const restore = db.prepare('UPDATE rm_incidents SET h3_5 = ? WHERE key = ?');
@@ -125,9 +128,9 @@ describe('DeterrenceInputs (SQLite read models)', () => {
   it('reads the incidents as columns, and an incident as its document when the columns cannot stand for it', async () => {
     const filter = { operation: 'Op 1' };
     const probe = async () => computeDeterrence({ asOf: ASOF, radiusKm: 10, filter, reportingLagDays: 2, ...(await inputs.forPresences(await inputs.focal(filter, ASOF), { radiusKm: 10, asOf: ASOF })) });
-    const find = jest.spyOn(ReadModels.prototype, 'find');
+    const find = jest.spyOn(store, 'find');
     const asColumns = await probe();
-    const documentsByKey = () => find.mock.calls.filter(([p, query]) => p === incidentsProjection && query.where?.[0]?.column === 'key');
+    const documentsByKey = () => find.mock.calls.filter(([collection, query]) => collection === incidentsProjection.collection && query?.where?.[0]?.column === 'key');
     // None corrected nor retracted here: not one document read by key.
     expect(documentsByKey()).toEqual([]);
     // Rows written before version 4 of the projection (lat, lon… NULL until rebuilt): documents.
@@ -136,7 +139,7 @@ describe('DeterrenceInputs (SQLite read models)', () => {
     try {
       find.mockClear();
       expect(await probe()).toEqual(asColumns);
-      expect((documentsByKey()[0]![1].where![0]!.value as string[]).length).toBeGreaterThan(0);
+      expect((documentsByKey()[0]![1]!.where![0]!.value as string[]).length).toBeGreaterThan(0);
     } finally {
       const restore = db.prepare('UPDATE rm_incidents SET lat = ?, lon = ? WHERE key = ?');
       for (const row of filled) restore.run(row.lat, row.lon, row.key);
@@ -152,12 +155,11 @@ describe('DeterrenceInputs (SQLite read models)', () => {
     expect(probed.incidents.length).toBeLessThan(incidents.length / 2);
   });
 
-  it('refuses (422) a selection that reaches more incidents, or more episodes, than one request computes', async () => {
-    const readModels = (inputs as unknown as { readModels: ReadModels }).readModels;
-    const fewIncidents = Object.assign(new DeterrenceInputs(readModels), { maxIncidents: 50 });
-    await expect(fewIncidents.forPresences(presences, { radiusKm: 25, asOf: ASOF })).rejects.toMatchObject({ status: 422 });
-    const fewEpisodes = Object.assign(new DeterrenceInputs(readModels), { maxEpisodes: 5 });
-    await expect(fewEpisodes.forPresences(presences, { radiusKm: 10, asOf: ASOF })).rejects.toMatchObject({ status: 422 });
+  it('refuses (SelectionTooLarge; the API answers 422) a selection that reaches more incidents, or more episodes, than one request computes', async () => {
+    const fewIncidents = Object.assign(new DeterrenceInputs(readerOf(store)), { maxIncidents: 50 });
+    await expect(fewIncidents.forPresences(presences, { radiusKm: 25, asOf: ASOF })).rejects.toThrow(new SelectionTooLarge('incidents', 50));
+    const fewEpisodes = Object.assign(new DeterrenceInputs(readerOf(store)), { maxEpisodes: 5 });
+    await expect(fewEpisodes.forPresences(presences, { radiusKm: 10, asOf: ASOF })).rejects.toThrow(new SelectionTooLarge('presence episodes', 5));
     await expect(fewEpisodes.forPresences(presences.slice(0, 2), { radiusKm: 10, asOf: ASOF })).resolves.toBeDefined();
   });
 });
