@@ -42,7 +42,7 @@ export const fromColumns = (row: Row): EngineIncident | undefined => {
     status: row[STATUS] as IncidentView['status'],
     occurredAt: row[OCCURRED_AT] as string,
     recordedAt: row[RECORDED_AT] as string,
-    timePrecision: row[TIME_PRECISION] as number,
+    timePrecision: row[TIME_PRECISION] as IncidentView['timePrecision'],
     targetsCivilians: row[TARGETS_CIVILIANS] === 1,
     location,
   };

@@ -7,13 +7,16 @@ import {
   THREAT_KINDS,
   type AlertChannel,
   type Credibility,
+  type ReceiveAlert,
   type Reliability,
   type ThreatKind,
 } from '@poc/domain';
 import { LocationDto } from '../shared/geo.dto';
 import { IsOmittable, IsShortText, IsUtcTime } from '../shared/validators';
 
-export class ThreatDto {
+type Threat = ReceiveAlert['data']['threat'];
+
+export class ThreatDto implements Threat {
   @ApiProperty({ enum: THREAT_KINDS, example: 'attack-on-civilians' })
   @IsIn(THREAT_KINDS)
   kind!: ThreatKind;
@@ -28,7 +31,11 @@ export class CallerDto {
   @IsShortText(40, '+223 70 00 00 00') phone?: string;
 }
 
-export class ReceiveAlertDto {
+/**
+ * The body of POST /alerts: the command's data, but the caller in plain text (the vault seals
+ * it before the command is built) and the id chosen by the server.
+ */
+export class ReceiveAlertDto implements Omit<ReceiveAlert['data'], 'alertId' | 'caller'> {
   @ApiProperty({ enum: ALERT_CHANNELS, example: 'hotline' })
   @IsIn(ALERT_CHANNELS)
   channel!: AlertChannel;

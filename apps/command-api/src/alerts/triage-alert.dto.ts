@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { IsOmittable } from '../shared/validators';
-import { ALERT_PRIORITIES, RELIABILITY_GRADES, type AlertPriority, type Reliability } from '@poc/domain';
+import { ALERT_PRIORITIES, RELIABILITY_GRADES, type AlertPriority, type Reliability, type TriageAlert } from '@poc/domain';
 
-export class TriageAlertDto {
+/** The body of POST /alerts/{id}/triage: the command's data, the id from the path. */
+export class TriageAlertDto implements Omit<TriageAlert['data'], 'alertId'> {
   @ApiProperty({ enum: ALERT_PRIORITIES, example: 'flash' })
   @IsIn(ALERT_PRIORITIES)
   priority!: AlertPriority;

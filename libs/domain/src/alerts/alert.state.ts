@@ -1,9 +1,13 @@
 import type { AlertEvent } from './alert.events';
 
+/** Where an alert stands: received (open), triaged, closed. Views and the API say the same. */
+export const ALERT_STATUSES = ['open', 'triaged', 'closed'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
 export type AlertState =
   | Readonly<{ status: 'unknown' }>
   | Readonly<{
-      status: 'open' | 'triaged' | 'closed';
+      status: AlertStatus;
       alertId: string;
       receivedAt: string;
       /** The sealed caller's key, until it is erased. */

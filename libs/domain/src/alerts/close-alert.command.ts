@@ -1,10 +1,11 @@
 import type { Command } from '../shared/domain-event';
 import { conflict, notFound } from '../shared/domain-error';
 import { assertNotBefore, assertNotInFuture } from '../shared/time';
-import type { AlertClosed, AlertOutcome } from './alert.events';
+import type { AlertClosed } from './alert.events';
 import type { AlertState } from './alert.state';
 
-export type CloseAlert = Command<'CloseAlert', { alertId: string; outcome: AlertOutcome; closedAt?: string }>;
+/** The closing as the event records it; without `closedAt`, the server's time. */
+export type CloseAlert = Command<'CloseAlert', Omit<AlertClosed['data'], 'closedAt'> & { closedAt?: string }>;
 
 export const closeAlert = ({ data, context }: CloseAlert, state: AlertState): AlertClosed[] => {
   if (state.status === 'unknown') throw notFound(`alert ${data.alertId}`);

@@ -6,25 +6,20 @@ import {
   CREDIBILITY_GRADES,
   NOT_GRADED_AT_INTAKE,
   RELIABILITY_GRADES,
-  type AlertChannel,
   type AlertReceived,
+  type AlertReceivedData,
   type SealedCaller,
   type Credibility,
   type IntakeGrading,
   type Reliability,
-  type ThreatKind,
 } from './alert.events';
 import type { AlertState } from './alert.state';
 
+/** What the operator states, in the event's own terms; the place as given, before it is located. */
 export type ReceiveAlert = Command<
   'ReceiveAlert',
-  {
-    alertId: string;
-    channel: AlertChannel;
-    receivedAt: string;
+  Pick<AlertReceivedData, 'alertId' | 'channel' | 'receivedAt' | 'threat' | 'description'> & {
     location: LocationInput;
-    threat: { kind: ThreatKind; expectedAt?: string };
-    description?: string;
     /** Sealed by the caller vault before the command is built: plaintext never reaches the domain. */
     caller?: SealedCaller;
     /** Source reliability at intake (Admiralty A–F); omitted: F, cannot be judged. */

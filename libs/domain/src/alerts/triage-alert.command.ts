@@ -1,12 +1,10 @@
 import type { Command } from '../shared/domain-event';
 import { conflict, notFound } from '../shared/domain-error';
-import type { AlertPriority, AlertTriaged, Reliability } from './alert.events';
+import type { AlertTriaged } from './alert.events';
 import type { AlertState } from './alert.state';
 
-export type TriageAlert = Command<
-  'TriageAlert',
-  { alertId: string; priority: AlertPriority; reliability?: Reliability; credibility?: number }
->;
+/** The triage as the event records it; the time is the server's. */
+export type TriageAlert = Command<'TriageAlert', Omit<AlertTriaged['data'], 'triagedAt'>>;
 
 /** Triage may be repeated while the alert is open: a flash alert can be downgraded. */
 export const triageAlert = ({ data, context }: TriageAlert, state: AlertState): AlertTriaged[] => {

@@ -1,3 +1,5 @@
+import type { DomainEvent } from './domain-event';
+
 /** Roles of API.md; an event's metadata names the one that caused it. */
 export const ROLES = ['operator', 'ops', 'analyst', 'admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,6 +30,12 @@ export type StoredEvent<Type extends string = string, Data = unknown> = Readonly
   data: Data;
   metadata: EventMetadata;
 }>;
+
+/**
+ * A domain event as the store hands it back, keeping its type and data: `Stored<AlertEvent>`
+ * is a union a `switch (event.type)` narrows, so a projection reads `event.data` typed.
+ */
+export type Stored<E extends DomainEvent> = E extends DomainEvent<infer Type, infer Data> ? StoredEvent<Type, Data> : never;
 
 /** A stream id is `<category>-<id>`; the category names the aggregate. */
 export const streamCategory = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));

@@ -1,17 +1,44 @@
-import type { AlertEvent, IntakeGrading, Location, StoredEvent } from '@poc/domain';
+import type {
+  AlertChannel,
+  AlertClosed,
+  AlertEvent,
+  AlertOutcome,
+  AlertStatus,
+  AlertTriaged,
+  FlightDispatched,
+  IntakeGrading,
+  Location,
+  PatrolDeployed,
+  Stored,
+  StoredEvent,
+  ThreatKind,
+} from '@poc/domain';
 import type { Projection } from '../projection';
 
-export type AlertResponse = Readonly<{ kind: 'flight' | 'patrol'; id: string; at: string }>;
+/** What answered an alert: a deterrent flight or a patrol naming it. */
+export const ALERT_RESPONSE_KINDS = ['flight', 'patrol'] as const;
+export type AlertResponse = Readonly<{ kind: (typeof ALERT_RESPONSE_KINDS)[number]; id: string; at: string }>;
+
+/**
+ * protected: sealed, readable by ops through GET /alerts/{id}/caller while the key exists;
+ * erased: the key was deleted (forget-caller), unreadable for good; withheld: recorded in
+ * plain text before encryption existed, never shown.
+ */
+export const CALLER_STATUSES = ['protected', 'erased', 'withheld'] as const;
+export type CallerStatus = (typeof CALLER_STATUSES)[number];
+
+/** The triage as the alert shows it: the AlertTriaged event's data without the id. */
+export type AlertTriage = Omit<AlertTriaged['data'], 'alertId'>;
 
 export type AlertView = Readonly<{
   alertId: string;
   /** Absent while only a response pointing at the alert has arrived (another stream may run ahead). */
-  status?: 'open' | 'triaged' | 'closed';
-  channel?: string;
+  status?: AlertStatus;
+  channel?: AlertChannel;
   receivedAt?: string;
   recordedAt?: string;
   location?: Location;
-  threat?: Readonly<{ kind: string; expectedAt?: string }>;
+  threat?: Readonly<{ kind: ThreatKind; expectedAt?: string }>;
   /**
    * The Admiralty grading the operator gave at intake; F6 ("cannot be judged") when none was
    * given, and for every alert recorded before intake grading existed (AlertReceived v1).
@@ -20,19 +47,14 @@ export type AlertView = Readonly<{
   description?: string;
   /** Caller details never enter a read model: only whether there were any, and their state. */
   hasCaller?: boolean;
-  /**
-   * protected: sealed, readable by ops through GET /alerts/{id}/caller while the key exists;
-   * erased: the key was deleted (forget-caller), unreadable for good; withheld: recorded in
-   * plain text before encryption existed, never shown.
-   */
-  callerStatus?: 'protected' | 'erased' | 'withheld';
-  triage?: Readonly<{ priority: string; reliability?: string; credibility?: number; triagedAt: string }>;
-  closed?: Readonly<{ outcome: string; closedAt: string }>;
+  callerStatus?: CallerStatus;
+  triage?: AlertTriage;
+  closed?: Readonly<{ outcome: AlertOutcome; closedAt: AlertClosed['data']['closedAt'] }>;
   responses: readonly AlertResponse[];
 }>;
 
-type FlightDispatchedLike = StoredEvent<'FlightDispatched', { flightId: string; dispatchedAt: string; alertIds?: string[] }>;
-type PatrolDeployedLike = StoredEvent<'PatrolDeployed', { patrolId: string; startedAt: string; alertIds?: string[] }>;
+/** What this projection handles: the alert's own events, and the responses naming alerts. */
+type Handled = Stored<AlertEvent | FlightDispatched | PatrolDeployed>;
 
 const empty = (alertId: string): AlertView => ({ alertId, responses: [] });
 
@@ -48,12 +70,13 @@ const withResponse = (view: AlertView, response: AlertResponse): AlertView =>
         responses: [...view.responses, response].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id) || a.kind.localeCompare(b.kind)),
       };
 
-const evolve = (doc: AlertView | undefined, event: StoredEvent, key: string): AlertView => {
+const evolve = (doc: AlertView | undefined, stored: StoredEvent, key: string): AlertView => {
   const view = doc ?? empty(key);
+  // The runner passes only the types in `handles`; the store upcasts old schemas on read.
+  const event = stored as Handled;
   switch (event.type) {
     case 'AlertReceived': {
-      // Schema v2 only: the store upcasts v1 on read, so every AlertReceived has its grading.
-      const { data } = event as unknown as StoredEvent<'AlertReceived', Extract<AlertEvent, { type: 'AlertReceived' }>['data']>;
+      const { data } = event;
       return {
         ...view,
         status: view.status ?? 'open',
@@ -69,24 +92,18 @@ const evolve = (doc: AlertView | undefined, event: StoredEvent, key: string): Al
       };
     }
     case 'AlertTriaged': {
-      const { data } = event as unknown as StoredEvent<'AlertTriaged', Extract<AlertEvent, { type: 'AlertTriaged' }>['data']>;
-      const { alertId: _id, ...triage } = data;
+      const { alertId: _id, ...triage } = event.data;
       return { ...view, status: view.status === 'closed' ? 'closed' : 'triaged', triage };
     }
     case 'AlertClosed': {
-      const { data } = event as unknown as StoredEvent<'AlertClosed', Extract<AlertEvent, { type: 'AlertClosed' }>['data']>;
-      return { ...view, status: 'closed', closed: { outcome: data.outcome, closedAt: data.closedAt } };
+      return { ...view, status: 'closed', closed: { outcome: event.data.outcome, closedAt: event.data.closedAt } };
     }
     case 'CallerErased':
       return { ...view, hasCaller: true, callerStatus: 'erased' };
-    case 'FlightDispatched': {
-      const { data } = event as FlightDispatchedLike;
-      return withResponse(view, { kind: 'flight', id: data.flightId, at: data.dispatchedAt });
-    }
-    case 'PatrolDeployed': {
-      const { data } = event as PatrolDeployedLike;
-      return withResponse(view, { kind: 'patrol', id: data.patrolId, at: data.startedAt });
-    }
+    case 'FlightDispatched':
+      return withResponse(view, { kind: 'flight', id: event.data.flightId, at: event.data.dispatchedAt });
+    case 'PatrolDeployed':
+      return withResponse(view, { kind: 'patrol', id: event.data.patrolId, at: event.data.startedAt });
     default:
       return view;
   }
@@ -102,11 +119,11 @@ export const alertsProjection: Projection<AlertView> = {
     indexes: [['status', 'received_at'], ['received_at'], ['h3']],
   },
   handles: ['AlertReceived', 'AlertTriaged', 'AlertClosed', 'CallerErased', 'FlightDispatched', 'PatrolDeployed'],
-  keysOf: (event) => {
-    if (event.type === 'FlightDispatched' || event.type === 'PatrolDeployed') {
-      return (event.data as { alertIds?: string[] }).alertIds ?? [];
-    }
-    return [(event.data as { alertId: string }).alertId];
+  keysOf: (stored) => {
+    const event = stored as Handled;
+    // The deciders always write alertIds; a stored response without them names no alert.
+    if (event.type === 'FlightDispatched' || event.type === 'PatrolDeployed') return event.data.alertIds ?? [];
+    return [event.data.alertId];
   },
   evolve,
   columnsOf: (view) => ({

@@ -1,4 +1,4 @@
-import type { Location, StoredEvent } from '@poc/domain';
+import type { BaseEvent, Location, OperatingBaseEstablished, Stored, StoredEvent } from '@poc/domain';
 import type { Projection } from '../projection';
 
 export type BaseView = Readonly<{
@@ -11,12 +11,17 @@ export type BaseView = Readonly<{
   triggerIncidentId?: string;
 }>;
 
-const evolve = (doc: BaseView | undefined, event: StoredEvent): BaseView | undefined => {
+/** The establishment's own fields, which the view copies as they are. */
+const established = (data: OperatingBaseEstablished['data']): Omit<BaseView, 'status'> => data;
+
+const evolve = (doc: BaseView | undefined, stored: StoredEvent): BaseView | undefined => {
+  // The runner passes only the types in `handles`.
+  const event = stored as Stored<BaseEvent>;
   switch (event.type) {
     case 'OperatingBaseEstablished':
-      return { ...(event.data as Omit<BaseView, 'status'>), status: 'open' };
+      return { ...established(event.data), status: 'open' };
     case 'OperatingBaseClosed':
-      return doc && { ...doc, status: 'closed', closedAt: (event.data as { closedAt: string }).closedAt };
+      return doc && { ...doc, status: 'closed', closedAt: event.data.closedAt };
     default:
       return doc;
   }
@@ -31,7 +36,7 @@ export const basesProjection: Projection<BaseView> = {
     indexes: [['established_at'], ['h3']],
   },
   handles: ['OperatingBaseEstablished', 'OperatingBaseClosed'],
-  keysOf: (event) => [(event.data as { baseId: string }).baseId],
+  keysOf: (event) => [(event as Stored<BaseEvent>).data.baseId],
   evolve: (doc, event) => evolve(doc, event),
   columnsOf: (view) => ({
     status: view.status,

@@ -1,4 +1,4 @@
-import type { Area, StoredEvent } from '@poc/domain';
+import type { Area, FlightDispatched, FlightEvent, FlightOutcome, Stored, StoredEvent } from '@poc/domain';
 import type { Projection } from '../projection';
 
 export type FlightView = Readonly<{
@@ -11,28 +11,31 @@ export type FlightView = Readonly<{
   unit?: string;
   passes: readonly Readonly<{ from: string; to: string }>[];
   completedAt?: string;
-  outcome?: string;
+  outcome?: FlightOutcome;
 }>;
 
-const evolve = (doc: FlightView | undefined, event: StoredEvent): FlightView | undefined => {
+/** The dispatch's own fields, which the view copies as they are. */
+const dispatched = (data: FlightDispatched['data']): Omit<FlightView, 'status' | 'passes'> => data;
+
+const evolve = (doc: FlightView | undefined, stored: StoredEvent): FlightView | undefined => {
+  // The runner passes only the types in `handles`.
+  const event = stored as Stored<FlightEvent>;
   switch (event.type) {
-    case 'FlightDispatched': {
-      const data = event.data as Omit<FlightView, 'status' | 'passes'>;
-      return { ...data, status: 'dispatched', passes: [] };
-    }
+    case 'FlightDispatched':
+      return { ...dispatched(event.data), status: 'dispatched', passes: [] };
     case 'DeterrentPassFlown': {
       if (!doc) return doc;
-      const { from, to } = event.data as { from: string; to: string };
+      const { from, to } = event.data;
       return { ...doc, passes: [...doc.passes, { from, to }] };
     }
     case 'FlightCompleted': {
       if (!doc) return doc;
-      const { completedAt, outcome } = event.data as { completedAt: string; outcome?: string };
+      const { completedAt, outcome } = event.data;
       return { ...doc, status: 'completed', completedAt, ...(outcome !== undefined && { outcome }) };
     }
     case 'FlightAborted': {
       if (!doc) return doc;
-      const { abortedAt } = event.data as { abortedAt: string };
+      const { abortedAt } = event.data;
       return { ...doc, status: 'aborted', completedAt: abortedAt, outcome: 'aborted' };
     }
     default:
@@ -49,7 +52,7 @@ export const flightsProjection: Projection<FlightView> = {
     indexes: [['dispatched_at'], ['h3']],
   },
   handles: ['FlightDispatched', 'DeterrentPassFlown', 'FlightCompleted', 'FlightAborted'],
-  keysOf: (event) => [(event.data as { flightId: string }).flightId],
+  keysOf: (event) => [(event as Stored<FlightEvent>).data.flightId],
   evolve: (doc, event) => evolve(doc, event),
   columnsOf: (view) => ({ status: view.status, dispatched_at: view.dispatchedAt, h3: view.target.h3 }),
 };

@@ -1,9 +1,9 @@
-import type { Location, StoredEvent } from '@poc/domain';
+import type { IedDetected, IedDetonated, IedEvent, IedNeutralized, IedStatus, Location, Stored, StoredEvent } from '@poc/domain';
 import type { Projection } from '../projection';
 
 export type IedView = Readonly<{
   iedId: string;
-  status: 'detected' | 'neutralized' | 'detonated';
+  status: IedStatus;
   detectedAt: string;
   location: Location;
   unit?: string;
@@ -13,20 +13,24 @@ export type IedView = Readonly<{
   casualties?: number;
 }>;
 
-const resolve = (doc: IedView | undefined, status: IedView['status'], event: StoredEvent): IedView | undefined => {
+const resolve = (doc: IedView | undefined, status: IedStatus, { at, casualties }: (IedNeutralized | IedDetonated)['data']): IedView | undefined => {
   if (!doc) return doc;
-  const { at, casualties } = event.data as { at: string; casualties?: number };
   return { ...doc, status, resolvedAt: at, ...(casualties !== undefined && { casualties }) };
 };
 
-const evolve = (doc: IedView | undefined, event: StoredEvent): IedView | undefined => {
+/** The detection's own fields, which the view copies as they are. */
+const detected = (data: IedDetected['data']): Omit<IedView, 'status'> => data;
+
+const evolve = (doc: IedView | undefined, stored: StoredEvent): IedView | undefined => {
+  // The runner passes only the types in `handles`.
+  const event = stored as Stored<IedEvent>;
   switch (event.type) {
     case 'IedDetected':
-      return { ...(event.data as Omit<IedView, 'status'>), status: 'detected' };
+      return { ...detected(event.data), status: 'detected' };
     case 'IedNeutralized':
-      return resolve(doc, 'neutralized', event);
+      return resolve(doc, 'neutralized', event.data);
     case 'IedDetonated':
-      return resolve(doc, 'detonated', event);
+      return resolve(doc, 'detonated', event.data);
     default:
       return doc;
   }
@@ -41,7 +45,7 @@ export const iedsProjection: Projection<IedView> = {
     indexes: [['detected_at'], ['h3']],
   },
   handles: ['IedDetected', 'IedNeutralized', 'IedDetonated'],
-  keysOf: (event) => [(event.data as { iedId: string }).iedId],
+  keysOf: (event) => [(event as Stored<IedEvent>).data.iedId],
   evolve: (doc, event) => evolve(doc, event),
   columnsOf: (view) => ({
     status: view.status,

@@ -1,4 +1,4 @@
-import { utcDay, type Location, type StoredEvent } from '@poc/domain';
+import { utcDay, type IncidentEvent, type IncidentKind, type IncidentReported, type IncidentSource, type Location, type Stored, type StoredEvent, type TimePrecision } from '@poc/domain';
 import { cellToParent } from 'h3-js';
 import type { Projection } from '../projection';
 
@@ -9,12 +9,12 @@ export type IncidentView = Readonly<{
   /** When the store first took the report: analysts ask what was known by a date. */
   recordedAt: string;
   location: Location;
-  kind: string;
+  kind: IncidentKind;
   fatalities: number;
   injured: number;
   targetsCivilians: boolean;
-  source?: string;
-  timePrecision: number;
+  source?: IncidentSource;
+  timePrecision: TimePrecision;
   description?: string;
   reportingUnit?: string;
   corrections: number;
@@ -54,23 +54,23 @@ export function asKnownAt<V extends Pick<IncidentView, 'recordedAt' | 'supersede
   return current;
 }
 
-type Reported = Omit<IncidentView, 'status' | 'occurredAt' | 'recordedAt' | 'corrections' | 'retraction'>;
-type Changes = Partial<Omit<Reported, 'incidentId'> & { occurredAt: string }>;
+/** The report's own fields, which the view copies as they are. */
+const reported = (data: IncidentReported['data']): Omit<IncidentView, 'status' | 'occurredAt' | 'recordedAt' | 'corrections'> => data;
 
-const evolve = (doc: IncidentView | undefined, event: StoredEvent): IncidentView | undefined => {
+const evolve = (doc: IncidentView | undefined, stored: StoredEvent): IncidentView | undefined => {
+  // The runner passes only the types in `handles`.
+  const event = stored as Stored<IncidentEvent>;
   switch (event.type) {
-    case 'IncidentReported': {
-      const data = event.data as Reported;
-      return { ...data, status: 'active', occurredAt: event.occurredAt, recordedAt: event.recordedAt, corrections: 0 };
-    }
+    case 'IncidentReported':
+      return { ...reported(event.data), status: 'active', occurredAt: event.occurredAt, recordedAt: event.recordedAt, corrections: 0 };
     case 'IncidentCorrected': {
       if (!doc) return doc;
-      const { changes } = event.data as { changes: Changes };
+      const { changes } = event.data;
       return { ...doc, ...changes, corrections: doc.corrections + 1, ...supersede(doc, event) };
     }
     case 'IncidentRetracted': {
       if (!doc) return doc;
-      const { reason, retractedAt } = event.data as { reason: string; retractedAt: string };
+      const { reason, retractedAt } = event.data;
       return { ...doc, status: 'retracted', retraction: { reason, retractedAt }, ...supersede(doc, event) };
     }
     default:
@@ -128,7 +128,7 @@ export const incidentsProjection: Projection<IncidentView> = {
     indexes: [['status', 'occurred_day', 'cercle'], ['h3_5', 'occurred_day', ...DETERRENCE_INCIDENT_COLUMNS], ['geo_precision', 'cercle', 'occurred_day'], ['occurred_at'], ['kind']],
   },
   handles: ['IncidentReported', 'IncidentCorrected', 'IncidentRetracted'],
-  keysOf: (event) => [(event.data as { incidentId: string }).incidentId],
+  keysOf: (event) => [(event as Stored<IncidentEvent>).data.incidentId],
   evolve: (doc, event) => evolve(doc, event),
   columnsOf: (view) => ({
     status: view.status,

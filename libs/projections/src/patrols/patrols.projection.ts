@@ -1,7 +1,7 @@
-import type { Area, Location, StoredEvent } from '@poc/domain';
+import type { Area, PatrolDeployed, PatrolEvent, PatrolStop, Stored, StoredEvent } from '@poc/domain';
 import type { Projection } from '../projection';
 
-export type PatrolStopView = Readonly<{ location: Location; arrivedAt: string; departedAt: string; overnight: boolean }>;
+export type PatrolStopView = PatrolStop;
 
 export type PatrolView = Readonly<{
   patrolId: string;
@@ -16,17 +16,19 @@ export type PatrolView = Readonly<{
   alertIds: readonly string[];
 }>;
 
-type Deployed = Omit<PatrolView, 'status' | 'endedAt' | 'alertIds'> & { alertIds?: string[] };
+/** The deployment's own fields, which the view copies as they are. */
+const deployed = (data: PatrolDeployed['data']): Omit<PatrolView, 'status' | 'endedAt'> => data;
 
-const evolve = (doc: PatrolView | undefined, event: StoredEvent): PatrolView | undefined => {
+const evolve = (doc: PatrolView | undefined, stored: StoredEvent): PatrolView | undefined => {
+  // The runner passes only the types in `handles`.
+  const event = stored as Stored<PatrolEvent>;
   switch (event.type) {
-    case 'PatrolDeployed': {
-      const data = event.data as Deployed;
-      return { ...data, status: 'deployed', alertIds: data.alertIds ?? [] };
-    }
+    case 'PatrolDeployed':
+      // The decider always writes alertIds; a stored event without them still reads as none.
+      return { ...deployed(event.data), status: 'deployed', alertIds: event.data.alertIds ?? [] };
     case 'PatrolCompleted': {
       if (!doc) return doc;
-      const { endedAt, stops } = event.data as { endedAt: string; stops: PatrolStopView[] };
+      const { endedAt, stops } = event.data;
       return { ...doc, status: 'completed', endedAt, stops: [...doc.stops, ...stops] };
     }
     default:
@@ -43,7 +45,7 @@ export const patrolsProjection: Projection<PatrolView> = {
     indexes: [['operation', 'started_at'], ['status'], ['h3']],
   },
   handles: ['PatrolDeployed', 'PatrolCompleted'],
-  keysOf: (event) => [(event.data as { patrolId: string }).patrolId],
+  keysOf: (event) => [(event as Stored<PatrolEvent>).data.patrolId],
   evolve: (doc, event) => evolve(doc, event),
   columnsOf: (view) => ({
     status: view.status,

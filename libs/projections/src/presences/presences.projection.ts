@@ -1,4 +1,17 @@
-import type { Area, Location, StoredEvent } from '@poc/domain';
+import type {
+  Area,
+  BaseEvent,
+  DeterrentPassFlown,
+  FlightEvent,
+  Location,
+  OperatingBaseEstablished,
+  PatrolCompleted,
+  PatrolDeployed,
+  PatrolEvent,
+  PatrolStop,
+  Stored,
+  StoredEvent,
+} from '@poc/domain';
 import type { Episode } from './episode';
 import type { Projection } from '../projection';
 
@@ -26,8 +39,8 @@ export type PresenceView = Readonly<{
   episodes: readonly Episode[];
 }>;
 
-type Stop = Readonly<{ location: Location; arrivedAt: string; departedAt: string }>;
-type Deployed = { patrolId: string; operation: string; unit: string; startedAt: string; area: Area; stops: readonly Stop[] };
+/** What this projection handles: every event that starts, extends or ends a presence. */
+type Handled = Stored<PatrolEvent | BaseEvent | FlightEvent>;
 
 const at = (location: Location | Area) => ({
   point: { lat: location.lat, lon: location.lon },
@@ -41,7 +54,7 @@ const labels = (doc: Pick<PresenceView, 'operation' | 'unit'>) => ({
   ...(doc.unit !== undefined && { unit: doc.unit }),
 });
 
-const stopEpisodes = (doc: PresenceView, stops: readonly Stop[], first: number): Episode[] =>
+const stopEpisodes = (doc: PresenceView, stops: readonly PatrolStop[], first: number): Episode[] =>
   stops.map((s, i) => ({
     episodeId: `patrol-${doc.sourceId}-${first + i}`,
     kind: 'patrol-stop',
@@ -52,22 +65,21 @@ const stopEpisodes = (doc: PresenceView, stops: readonly Stop[], first: number):
     ...labels(doc),
   }));
 
-const patrolDeployed = ({ patrolId, operation, unit, startedAt, area, stops }: Deployed): PresenceView => {
+const patrolDeployed = ({ patrolId, operation, unit, startedAt, area, stops }: PatrolDeployed['data']): PresenceView => {
   const doc: PresenceView = { source: 'patrol', sourceId: patrolId, status: 'under-way', operation, unit, episodes: [] };
   const centre: Episode = { episodeId: `patrol-${patrolId}-area`, kind: 'patrol-area', sourceId: patrolId, ...at(area), arrivedAt: startedAt, ...labels(doc) };
   return { ...doc, episodes: stops.length > 0 ? stopEpisodes(doc, stops, 0) : [centre] };
 };
 
-const patrolCompleted = (doc: PresenceView, { endedAt, stops }: { endedAt: string; stops: readonly Stop[] }): PresenceView => {
+const patrolCompleted = (doc: PresenceView, { endedAt, stops }: PatrolCompleted['data']): PresenceView => {
   const stopsSoFar = doc.episodes.filter((e) => e.kind === 'patrol-stop');
   if (stops.length > 0) return { ...doc, status: 'ended', episodes: [...stopsSoFar, ...stopEpisodes(doc, stops, stopsSoFar.length)] };
   const episodes = doc.episodes.map((e) => (e.kind === 'patrol-area' ? { ...e, departedAt: endedAt } : e));
   return { ...doc, status: 'ended', episodes };
 };
 
-type Established = { baseId: string; establishedAt: string; location: Location; triggerIncidentId?: string };
 
-const baseEstablished = ({ baseId, establishedAt, location, triggerIncidentId }: Established): PresenceView => ({
+const baseEstablished = ({ baseId, establishedAt, location, triggerIncidentId }: OperatingBaseEstablished['data']): PresenceView => ({
   source: 'base',
   sourceId: baseId,
   status: 'under-way',
@@ -76,26 +88,29 @@ const baseEstablished = ({ baseId, establishedAt, location, triggerIncidentId }:
   ],
 });
 
-const passFlown = (doc: PresenceView, { from, to, target }: { from: string; to: string; target: Area }): PresenceView => {
+const passFlown = (doc: PresenceView, { from, to, target }: DeterrentPassFlown['data']): PresenceView => {
   const pass: Episode = { episodeId: `flight-${doc.sourceId}-${doc.episodes.length}`, kind: 'flight-pass', sourceId: doc.sourceId, ...at(target), arrivedAt: from, departedAt: to, ...labels(doc) };
   return { ...doc, episodes: [...doc.episodes, pass] };
 };
 
-const evolve = (doc: PresenceView | undefined, event: StoredEvent): PresenceView | undefined => {
-  const data = event.data as Record<string, unknown>;
+const evolve = (doc: PresenceView | undefined, stored: StoredEvent): PresenceView | undefined => {
+  // The runner passes only the types in `handles`.
+  const event = stored as Handled;
   switch (event.type) {
     case 'PatrolDeployed':
-      return patrolDeployed(data as unknown as Deployed);
+      return patrolDeployed(event.data);
     case 'PatrolCompleted':
-      return doc && patrolCompleted(doc, data as unknown as { endedAt: string; stops: readonly Stop[] });
+      return doc && patrolCompleted(doc, event.data);
     case 'OperatingBaseEstablished':
-      return baseEstablished(data as unknown as Established);
-    case 'OperatingBaseClosed':
-      return doc && { ...doc, status: 'ended', episodes: doc.episodes.map((e) => ({ ...e, departedAt: data.closedAt as string })) };
+      return baseEstablished(event.data);
+    case 'OperatingBaseClosed': {
+      const { closedAt } = event.data;
+      return doc && { ...doc, status: 'ended', episodes: doc.episodes.map((e) => ({ ...e, departedAt: closedAt })) };
+    }
     case 'FlightDispatched':
-      return { source: 'flight', sourceId: data.flightId as string, status: 'under-way', ...labels({ unit: data.unit as string | undefined }), episodes: [] };
+      return { source: 'flight', sourceId: event.data.flightId, status: 'under-way', ...labels({ unit: event.data.unit }), episodes: [] };
     case 'DeterrentPassFlown':
-      return doc && passFlown(doc, data as unknown as { from: string; to: string; target: Area });
+      return doc && passFlown(doc, event.data);
     case 'FlightCompleted':
     case 'FlightAborted':
       return doc && { ...doc, status: 'ended' };
@@ -104,7 +119,7 @@ const evolve = (doc: PresenceView | undefined, event: StoredEvent): PresenceView
   }
 };
 
-const SOURCE_OF: Readonly<Record<string, { source: PresenceView['source']; idField: string }>> = {
+const SOURCE_OF: Readonly<Record<Handled['type'], { source: PresenceView['source']; idField: string }>> = {
   PatrolDeployed: { source: 'patrol', idField: 'patrolId' },
   PatrolCompleted: { source: 'patrol', idField: 'patrolId' },
   OperatingBaseEstablished: { source: 'base', idField: 'baseId' },
@@ -134,7 +149,7 @@ export const presencesProjection: Projection<PresenceView> = {
   },
   handles: Object.keys(SOURCE_OF),
   keysOf: (event) => {
-    const { source, idField } = SOURCE_OF[event.type];
+    const { source, idField } = SOURCE_OF[event.type as Handled['type']];
     return [presenceKey(source, (event.data as Record<string, string>)[idField])];
   },
   evolve: (doc, event) => evolve(doc, event),

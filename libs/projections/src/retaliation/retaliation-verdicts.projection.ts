@@ -1,4 +1,4 @@
-import type { RetaliationAssessed, RetaliationVerdict, StoredEvent } from '@poc/domain';
+import type { RetaliationAssessed, RetaliationVerdict, Stored, StoredEvent } from '@poc/domain';
 import type { Projection } from '../projection';
 
 export type RetaliationAssessment = Readonly<{
@@ -24,7 +24,7 @@ export type RetaliationVerdictView = Readonly<{
   history: readonly RetaliationAssessment[];
 }>;
 
-type Assessed = StoredEvent<'RetaliationAssessed', RetaliationAssessed['data']>;
+type Assessed = Stored<RetaliationAssessed>;
 
 const evolve = (doc: RetaliationVerdictView | undefined, event: StoredEvent): RetaliationVerdictView | undefined => {
   if (event.type !== 'RetaliationAssessed') return doc;
@@ -61,7 +61,7 @@ export const retaliationVerdictsProjection: Projection<RetaliationVerdictView> =
     indexes: [['verdict'], ['episode_id'], ['assessed_at']],
   },
   handles: ['RetaliationAssessed'],
-  keysOf: (event) => [(event.data as { incidentId: string }).incidentId],
+  keysOf: (event) => [(event as Assessed).data.incidentId],
   evolve: (doc, event) => evolve(doc, event),
   columnsOf: (view) => ({ verdict: view.verdict, episode_id: view.episodeId, assessed_at: view.assessedAt }),
 };
