@@ -1,24 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { INCIDENT_KINDS, INCIDENT_SOURCES, type IncidentKind, type IncidentSource, type TimePrecision } from '@poc/domain';
+import type { IncidentView } from '@poc/projections';
 import { LocationViewDto, TIME } from '../shared/view.dto';
 
-class RetractionDto {
+// Each class implements the view it documents: a field the read model adds or narrows and
+// this does not fails to compile.
+
+class RetractionDto implements NonNullable<IncidentView['retraction']> {
   @ApiProperty() reason!: string;
   @ApiProperty(TIME) retractedAt!: string;
 }
 
 /** The incident as known now; `superseded` keeps each earlier version (see asKnownAt in docs/analysts.md). */
-export class IncidentViewDto {
+export class IncidentViewDto implements Omit<IncidentView, 'superseded'> {
   @ApiProperty() incidentId!: string;
-  @ApiProperty({ enum: ['active', 'retracted'] }) status!: string;
+  @ApiProperty({ enum: ['active', 'retracted'] }) status!: IncidentView['status'];
   @ApiProperty(TIME) occurredAt!: string;
   @ApiProperty({ ...TIME, description: 'when the store first took the report' }) recordedAt!: string;
   @ApiProperty({ type: LocationViewDto }) location!: LocationViewDto;
-  @ApiProperty({ example: 'attack-on-civilians' }) kind!: string;
+  @ApiProperty({ enum: INCIDENT_KINDS, example: 'attack-on-civilians' }) kind!: IncidentKind;
   @ApiProperty({ type: 'integer' }) fatalities!: number;
   @ApiProperty({ type: 'integer' }) injured!: number;
   @ApiProperty() targetsCivilians!: boolean;
-  @ApiPropertyOptional({ example: 'civilian' }) source?: string;
-  @ApiProperty({ enum: [1, 2, 3], description: 'ACLED time_precision' }) timePrecision!: number;
+  @ApiPropertyOptional({ enum: INCIDENT_SOURCES, example: 'civilian' }) source?: IncidentSource;
+  @ApiProperty({ enum: [1, 2, 3], description: 'ACLED time_precision' }) timePrecision!: TimePrecision;
   @ApiPropertyOptional() description?: string;
   @ApiPropertyOptional() reportingUnit?: string;
   @ApiProperty({ type: 'integer', description: 'how many corrections were recorded' }) corrections!: number;

@@ -1,14 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FLIGHT_OUTCOMES, IED_STATUSES, type FlightOutcome, type IedStatus } from '@poc/domain';
+import type { BaseView, FlightView, IedView } from '@poc/projections';
 import { AreaViewDto, LocationViewDto, TIME } from '../shared/view.dto';
 
-class PassDto {
+// Each class implements the view it documents: a drifting field fails to compile.
+
+type Pass = FlightView['passes'][number];
+
+class PassDto implements Pass {
   @ApiProperty(TIME) from!: string;
   @ApiProperty(TIME) to!: string;
 }
 
-export class FlightViewDto {
+export class FlightViewDto implements FlightView {
   @ApiProperty() flightId!: string;
-  @ApiProperty({ enum: ['dispatched', 'completed', 'aborted'] }) status!: string;
+  @ApiProperty({ enum: ['dispatched', 'completed', 'aborted'] }) status!: FlightView['status'];
   @ApiProperty(TIME) dispatchedAt!: string;
   @ApiProperty({ type: AreaViewDto }) target!: AreaViewDto;
   @ApiProperty({ type: [String] }) alertIds!: string[];
@@ -16,12 +22,12 @@ export class FlightViewDto {
   @ApiPropertyOptional() unit?: string;
   @ApiProperty({ type: [PassDto], description: 'time over target' }) passes!: PassDto[];
   @ApiPropertyOptional(TIME) completedAt?: string;
-  @ApiPropertyOptional({ example: 'dispersal-observed' }) outcome?: string;
+  @ApiPropertyOptional({ enum: FLIGHT_OUTCOMES, example: 'dispersal-observed' }) outcome?: FlightOutcome;
 }
 
-export class BaseViewDto {
+export class BaseViewDto implements BaseView {
   @ApiProperty() baseId!: string;
-  @ApiProperty({ enum: ['open', 'closed'] }) status!: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: BaseView['status'];
   @ApiPropertyOptional() name?: string;
   @ApiProperty(TIME) establishedAt!: string;
   @ApiPropertyOptional(TIME) closedAt?: string;
@@ -29,9 +35,9 @@ export class BaseViewDto {
   @ApiPropertyOptional() triggerIncidentId?: string;
 }
 
-export class IedViewDto {
+export class IedViewDto implements IedView {
   @ApiProperty() iedId!: string;
-  @ApiProperty({ enum: ['detected', 'neutralized', 'detonated'] }) status!: string;
+  @ApiProperty({ enum: IED_STATUSES }) status!: IedStatus;
   @ApiProperty(TIME) detectedAt!: string;
   @ApiProperty({ type: LocationViewDto }) location!: LocationViewDto;
   @ApiPropertyOptional() unit?: string;

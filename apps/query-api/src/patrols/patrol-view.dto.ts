@@ -1,16 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { PatrolStop } from '@poc/domain';
+import type { PatrolView } from '@poc/projections';
 import { AreaViewDto, CI95, LocationViewDto, TIME } from '../shared/view.dto';
 
-class PatrolStopViewDto {
+class PatrolStopViewDto implements PatrolStop {
   @ApiProperty({ type: LocationViewDto }) location!: LocationViewDto;
   @ApiProperty(TIME) arrivedAt!: string;
   @ApiProperty(TIME) departedAt!: string;
   @ApiProperty() overnight!: boolean;
 }
 
-export class PatrolViewDto {
+/** Implements the view it documents: a drifting field fails to compile. */
+export class PatrolViewDto implements PatrolView {
   @ApiProperty() patrolId!: string;
-  @ApiProperty({ enum: ['deployed', 'completed'] }) status!: string;
+  @ApiProperty({ enum: ['deployed', 'completed'] }) status!: PatrolView['status'];
   @ApiProperty({ example: 'Buffalo' }) operation!: string;
   @ApiProperty() unit!: string;
   @ApiPropertyOptional({ example: 'long-range' }) kind?: string;
