@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { PostgresEventStore, upcasting } from '@poc/event-store';
-import { ALL_PROJECTIONS, PostgresReadModelStore, ProjectionRunner } from '@poc/projections';
+import { ALL_PROJECTIONS, inKeyOrder, PostgresReadModelStore, ProjectionRunner } from '@poc/projections';
 
 const withDatabase = (url: string, name: string) => {
   const u = new URL(url);
@@ -37,9 +37,8 @@ export const rebuildAndCompare = async (databaseUrl: string): Promise<void> => {
     }
     const current = new PostgresReadModelStore(live);
     for (const projection of ALL_PROJECTIONS) {
-      const order = [{ column: 'key' }];
-      const expected = await rebuilt.find(projection.collection, { orderBy: order });
-      const actual = await current.find(projection.collection, { orderBy: order });
+      const expected = await rebuilt.find(projection.collection, inKeyOrder);
+      const actual = await current.find(projection.collection, inKeyOrder);
       expect({ projection: projection.name, docs: actual }).toEqual({ projection: projection.name, docs: expected });
     }
     await store.close();

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import type { StoredEvent } from '@poc/domain';
 import { callerRedactor } from '@poc/privacy';
-import { incidentsProjection, type IncidentView } from '@poc/projections';
+import { incidentsAfterKey, incidentsProjection, type IncidentView } from '@poc/projections';
 import { CliInfrastructure } from '../shared/cli-infrastructure';
 import { CliError, parseEndTime, parseTime } from '../shared/cli-error';
 import { ACLED_COLUMNS, toAcledRow } from './acled-format';
@@ -61,16 +61,7 @@ export class ExportCommand extends CommandRunner {
     const { readModelStore } = await this.infra.get();
     // Keyset pagination on the key: each page is an index range, however deep the export.
     for (let after = ''; ; ) {
-      const page = await readModelStore.find<IncidentView>(incidentsProjection.collection, {
-        where: [
-          { column: 'key', op: '>', value: after },
-          { column: 'status', op: '=', value: 'active' },
-          ...(from ? [{ column: 'occurred_at', op: '>=' as const, value: from }] : []),
-          ...(to ? [{ column: 'occurred_at', op: '<=' as const, value: to }] : []),
-        ],
-        orderBy: [{ column: 'key' }],
-        limit: PAGE,
-      });
+      const page = await readModelStore.find<IncidentView>(incidentsProjection.collection, incidentsAfterKey(after, { occurredFrom: from, occurredTo: to }, PAGE));
       if (page.length === 0) return;
       for (const incident of page) yield format === 'acled' ? toAcledRow(incident) : flatIncident(incident);
       after = page[page.length - 1]!.incidentId;

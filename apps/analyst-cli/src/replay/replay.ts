@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { StoredEvent } from '@poc/domain';
 import type { EventStore } from '@poc/event-store';
-import { incidentsProjection, ProjectionRunner, SqliteReadModelStore, type Projection } from '@poc/projections';
+import { countByStatus, countRows, dailyIncidentCounts, incidentsProjection, ProjectionRunner, SqliteReadModelStore, type Projection } from '@poc/projections';
 import { NO_PROGRESS, type Progress } from '../shared/progress';
 
 /**
@@ -77,20 +77,16 @@ export class Replay {
     const documents: ReplaySummary['documents'][number][] = [];
     for (const p of this.projections) {
       const [all] = await this.store.countBy(p.collection, []);
-      const byStatus =
-        'status' in p.collection.columns
-          ? Object.fromEntries((await this.store.countBy(p.collection, ['status'])).map((r) => [String(r.status), r.count]))
-          : undefined;
+      const statusCount = countByStatus(p.collection);
+      const byStatus = statusCount && Object.fromEntries((await countRows(this.store, p.collection, statusCount)).map((r) => [r.status, r.count]));
       documents.push({ projection: p.name, count: all?.count ?? 0, ...(byStatus && { byStatus }) });
     }
-    const daily = this.projections.includes(incidentsProjection as Projection)
-      ? await this.store.countBy(incidentsProjection.collection, ['occurred_day'], [{ column: 'status', op: '=', value: 'active' }])
-      : [];
+    const daily = this.projections.includes(incidentsProjection as Projection) ? await countRows(this.store, incidentsProjection.collection, dailyIncidentCounts([])) : [];
     return {
       cut: this.cut,
       ...this.summaryOf,
       documents,
-      incidentsPerDay: daily.map((r) => ({ day: String(r.occurred_day), count: r.count })),
+      incidentsPerDay: daily.map((r) => ({ day: r.day, count: r.count })),
     };
   }
 

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { alertsProjection, type AlertView, type Condition } from '@poc/projections';
+import { alertsProjection, alertsQuery, type AlertView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
+import { RangeQuery, ReadOwnWritesQuery } from '../shared/query-params';
+import { rangeOf } from '../shared/report-range';
 import { ReadModels } from '../shared/read-models.service';
 import { AlertViewDto } from './alert-view.dto';
 import { Roles } from '@poc/platform/auth';
@@ -30,15 +31,11 @@ export class AlertQueriesController {
   @ApiOkResponse({ type: AlertViewDto, isArray: true })
   async list(@Query() query: AlertsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<AlertView[]> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([alertsProjection], query.minPosition));
-    const where: Condition[] = [{ column: 'status', op: query.status ? '=' : 'not-null', value: query.status ?? null }];
-    if (query.from) where.push({ column: 'received_at', op: '>=', value: lowerBound(query.from) });
-    if (query.to) where.push({ column: 'received_at', op: '<=', value: upperBound(query.to) });
-    return this.readModels.find(alertsProjection, {
-      where,
-      orderBy: [{ column: 'received_at', desc: true }],
-      limit: query.limit ?? 100,
-      offset: query.offset ?? 0,
-    });
+    const range = rangeOf(query);
+    return this.readModels.find(
+      alertsProjection,
+      alertsQuery({ status: query.status, receivedFrom: range.from, receivedTo: range.to }, { order: 'latest-received-first', limit: query.limit ?? 100, offset: query.offset ?? 0 }),
+    );
   }
 
   @Get(':id')

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { ALERT_CHANNELS, ALERT_PRIORITIES, THREAT_KINDS } from '@poc/domain';
-import { alertsProjection, type AlertView, type Condition } from '@poc/projections';
+import { alertsProjection, alertsQuery, type AlertView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, upperBound } from '../shared/query-params';
+import { rangeOf } from '../shared/report-range';
 import { ReadModels } from '../shared/read-models.service';
 import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
 import { GeoQuery, placeFilter } from './geo-filters';
@@ -66,13 +66,10 @@ export class AlertsGeoJsonController {
   async layer(@Query() query: AlertsGeoQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<FeatureCollection> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([alertsProjection], query.minPosition));
     // No status yet: only a response naming the alert has arrived, it has no location.
-    const where: Condition[] = [{ column: 'status', op: query.status ? '=' : 'not-null', value: query.status ?? null }];
-    if (query.from) where.push({ column: 'received_at', op: '>=', value: lowerBound(query.from) });
-    if (query.to) where.push({ column: 'received_at', op: '<=', value: upperBound(query.to) });
-    if (query.cercle) where.push({ column: 'cercle', op: '=', value: query.cercle });
-    if (query.priority) where.push({ column: 'priority', op: '=', value: query.priority });
+    const range = rangeOf(query);
+    const filter = { status: query.status, receivedFrom: range.from, receivedTo: range.to, cercle: query.cercle, priority: query.priority };
     const keep = placeFilter(query);
-    const alerts = (await this.readModels.find(alertsProjection, { where })) as Received[];
+    const alerts = (await this.readModels.find(alertsProjection, alertsQuery(filter))) as Received[];
     return sendCollection(reply, alerts.filter((a) => a.location && a.receivedAt && keep(a.location)).map(featureOf), query);
   }
 }

@@ -1,4 +1,4 @@
-import { alertsProjection, type AlertView, type Condition } from '@poc/projections';
+import { alertsProjection, alertsQuery, type AlertView } from '@poc/projections';
 import type { ReadModels } from '../shared/read-models.service';
 import { areaFilter, hasAreaFilter, type GeoQuery } from './geo-filters';
 
@@ -9,10 +9,9 @@ import { areaFilter, hasAreaFilter, type GeoQuery } from './geo-filters';
  */
 export const alertsInArea = async (readModels: ReadModels, query: Pick<GeoQuery, 'cercle' | 'region'>): Promise<ReadonlySet<string> | undefined> => {
   if (!hasAreaFilter(query)) return undefined;
-  const where: Condition[] = [{ column: 'status', op: 'not-null' }];
-  if (query.cercle) where.push({ column: 'cercle', op: '=', value: query.cercle });
   const inArea = areaFilter(query);
-  const alerts = await readModels.find<AlertView>(alertsProjection, { where });
+  // Every received alert (any status) in the cercle, if one is asked; the region is tested here.
+  const alerts = await readModels.find<AlertView>(alertsProjection, alertsQuery({ cercle: query.cercle }));
   return new Set(alerts.filter((a) => a.location && inArea(a.location)).map((a) => a.alertId));
 };
 

@@ -1,9 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { basesProjection, type BaseView, type Condition } from '@poc/projections';
+import { basesProjection, basesQuery, type BaseView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, upperBound } from '../shared/query-params';
+import { rangeOf } from '../shared/report-range';
 import { ReadModels } from '../shared/read-models.service';
 import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
 import { GeoQuery, placeFilter } from './geo-filters';
@@ -50,12 +50,9 @@ export class BasesGeoJsonController {
   )
   async layer(@Query() query: GeoQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<FeatureCollection> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([basesProjection], query.minPosition));
-    const where: Condition[] = [];
-    if (query.from) where.push({ column: 'established_at', op: '>=', value: lowerBound(query.from) });
-    if (query.to) where.push({ column: 'established_at', op: '<=', value: upperBound(query.to) });
-    if (query.cercle) where.push({ column: 'cercle', op: '=', value: query.cercle });
+    const range = rangeOf(query);
     const keep = placeFilter(query);
-    const bases = await this.readModels.find(basesProjection, { where });
+    const bases = await this.readModels.find(basesProjection, basesQuery({ establishedFrom: range.from, establishedTo: range.to, cercle: query.cercle }));
     return sendCollection(reply, bases.filter((b) => keep(b.location)).map(featureOf), query);
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { alertsProjection, flightsProjection, type Condition, type FlightView } from '@poc/projections';
+import { alertsProjection, flightsProjection, flightsQuery, type FlightView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, upperBound } from '../shared/query-params';
+import { rangeOf } from '../shared/report-range';
 import { ReadModels } from '../shared/read-models.service';
 import { alertsInArea, answersAny } from './alerts-in-area';
 import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
@@ -52,10 +52,8 @@ export class FlightsGeoJsonController {
   )
   async layer(@Query() query: GeoQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<FeatureCollection> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([flightsProjection, alertsProjection], query.minPosition));
-    const where: Condition[] = [];
-    if (query.from) where.push({ column: 'dispatched_at', op: '>=', value: lowerBound(query.from) });
-    if (query.to) where.push({ column: 'dispatched_at', op: '<=', value: upperBound(query.to) });
-    const flights = await this.readModels.find(flightsProjection, { where });
+    const range = rangeOf(query);
+    const flights = await this.readModels.find(flightsProjection, flightsQuery({ dispatchedFrom: range.from, dispatchedTo: range.to }));
     const alerts = await alertsInArea(this.readModels, query);
     const keep = spatialFilter(query);
     return sendCollection(reply, flights.filter((f) => answersAny(f.alertIds, alerts) && keep(f.target)).map(featureOf), query);

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { IED_STATUSES } from '@poc/domain';
-import { iedsProjection, type Condition, type IedView } from '@poc/projections';
+import { iedsProjection, iedsQuery, type IedView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, upperBound } from '../shared/query-params';
+import { rangeOf } from '../shared/report-range';
 import { ReadModels } from '../shared/read-models.service';
 import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
 import { GeoQuery, placeFilter } from './geo-filters';
@@ -56,14 +56,10 @@ export class IedsGeoJsonController {
   )
   async layer(@Query() query: IedsGeoQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<FeatureCollection> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([iedsProjection], query.minPosition));
-    const where: Condition[] = [];
-    if (query.from) where.push({ column: 'detected_at', op: '>=', value: lowerBound(query.from) });
-    if (query.to) where.push({ column: 'detected_at', op: '<=', value: upperBound(query.to) });
-    if (query.cercle) where.push({ column: 'cercle', op: '=', value: query.cercle });
-    if (query.region) where.push({ column: 'region', op: '=', value: query.region });
-    if (query.status) where.push({ column: 'status', op: '=', value: query.status });
+    const range = rangeOf(query);
+    const filter = { detectedFrom: range.from, detectedTo: range.to, cercle: query.cercle, region: query.region, status: query.status };
     const keep = placeFilter(query);
-    const ieds = await this.readModels.find(iedsProjection, { where });
+    const ieds = await this.readModels.find(iedsProjection, iedsQuery(filter));
     return sendCollection(reply, ieds.filter((i) => keep(i.location)).map(featureOf), query);
   }
 }

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { INCIDENT_KINDS } from '@poc/domain';
-import { incidentsProjection, type Condition, type IncidentView } from '@poc/projections';
+import { incidentsProjection, incidentsQuery, type IncidentFilter, type IncidentView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, upperBound } from '../shared/query-params';
+import { rangeOf } from '../shared/report-range';
 import { ReadModels } from '../shared/read-models.service';
 import { point, sendCollection, type FeatureCollection, type Keyed } from './feature-collection';
 import { boundsOf, GeoQuery, placeFilter } from './geo-filters';
@@ -17,22 +17,21 @@ export class IncidentsGeoQuery extends GeoQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) civilianTargeting?: 'true' | 'false';
 }
 
-/** Everything but bbox/near's exact test goes to the store: incidents have lat/lon columns. */
-const filters = (query: IncidentsGeoQuery): Condition[] => {
-  // Retracted incidents are left out, as in GET /incidents.
-  const where: Condition[] = [{ column: 'status', op: '=', value: 'active' }];
-  if (query.from) where.push({ column: 'occurred_at', op: '>=', value: lowerBound(query.from) });
-  if (query.to) where.push({ column: 'occurred_at', op: '<=', value: upperBound(query.to) });
-  if (query.cercle) where.push({ column: 'cercle', op: '=', value: query.cercle });
-  if (query.region) where.push({ column: 'region', op: '=', value: query.region });
-  if (query.kind) where.push({ column: 'kind', op: '=', value: query.kind });
-  if (query.civilianTargeting) where.push({ column: 'targets_civilians', op: '=', value: query.civilianTargeting === 'true' ? 1 : 0 });
-  const box = boundsOf(query);
-  if (box) {
-    where.push({ column: 'lat', op: '>=', value: box.minLat }, { column: 'lat', op: '<=', value: box.maxLat });
-    where.push({ column: 'lon', op: '>=', value: box.minLon }, { column: 'lon', op: '<=', value: box.maxLon });
-  }
-  return where;
+/**
+ * Everything but bbox/near's exact test goes to the store: incidents have lat/lon columns.
+ * Retracted incidents are left out, as in GET /incidents (the typed queries keep active ones only).
+ */
+const filters = (query: IncidentsGeoQuery): IncidentFilter => {
+  const range = rangeOf(query);
+  return {
+    occurredFrom: range.from,
+    occurredTo: range.to,
+    cercle: query.cercle,
+    region: query.region,
+    kind: query.kind,
+    targetsCivilians: query.civilianTargeting === undefined ? undefined : query.civilianTargeting === 'true',
+    within: boundsOf(query),
+  };
 };
 
 const featureOf = (i: IncidentView): Keyed => ({
@@ -82,7 +81,7 @@ export class IncidentsGeoJsonController {
   async layer(@Query() query: IncidentsGeoQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<FeatureCollection> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([incidentsProjection], query.minPosition));
     const keep = placeFilter(query);
-    const incidents = await this.readModels.find(incidentsProjection, { where: filters(query) });
+    const incidents = await this.readModels.find(incidentsProjection, incidentsQuery(filters(query)));
     return sendCollection(reply, incidents.filter((i) => keep(i.location)).map(featureOf), query);
   }
 }

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { PATROL_KINDS } from '@poc/domain';
-import { alertsProjection, patrolsProjection, type Condition, type PatrolView } from '@poc/projections';
+import { alertsProjection, patrolsProjection, patrolsQuery, type PatrolView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, upperBound } from '../shared/query-params';
+import { rangeOf } from '../shared/report-range';
 import { ReadModels } from '../shared/read-models.service';
 import { alertsInArea, answersAny } from './alerts-in-area';
 import { sendCollection, type FeatureCollection } from './feature-collection';
@@ -41,11 +41,8 @@ export class PatrolsGeoJsonController {
   )
   async layer(@Query() query: PatrolsGeoQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<FeatureCollection> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([patrolsProjection, alertsProjection], query.minPosition));
-    const where: Condition[] = [];
-    if (query.from) where.push({ column: 'started_at', op: '>=', value: lowerBound(query.from) });
-    if (query.to) where.push({ column: 'started_at', op: '<=', value: upperBound(query.to) });
-    if (query.operation) where.push({ column: 'operation', op: '=', value: query.operation });
-    const patrols = await this.readModels.find(patrolsProjection, { where });
+    const range = rangeOf(query);
+    const patrols = await this.readModels.find(patrolsProjection, patrolsQuery({ operation: query.operation, startedFrom: range.from, startedTo: range.to }));
     // In a cercle: a stop there (if its location names it) or an alert there that it answers.
     const alerts = await alertsInArea(this.readModels, query);
     const inArea = areaFilter(query);

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nes
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { INCIDENT_KINDS } from '@poc/domain';
-import { incidentsProjection, type Condition, type IncidentView } from '@poc/projections';
+import { dailyIncidentCounts, incidentsProjection, incidentsQuery, type IncidentFilter, type IncidentView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
+import { RangeQuery, ReadOwnWritesQuery } from '../shared/query-params';
+import { rangeOf } from '../shared/report-range';
 import { ReadModels } from '../shared/read-models.service';
 import { DailyCountDto, IncidentViewDto } from './incident-view.dto';
 import { Roles } from '@poc/platform/auth';
@@ -18,13 +19,10 @@ export class IncidentsQuery extends RangeQuery {
 
 export type DailyCount = Readonly<{ date: string; cercle: string | null; count: number }>;
 
-const filters = (query: IncidentsQuery): Condition[] => {
-  const where: Condition[] = [{ column: 'status', op: '=', value: 'active' }];
-  if (query.from) where.push({ column: 'occurred_at', op: '>=', value: lowerBound(query.from) });
-  if (query.to) where.push({ column: 'occurred_at', op: '<=', value: upperBound(query.to) });
-  if (query.cercle) where.push({ column: 'cercle', op: '=', value: query.cercle });
-  if (query.kind) where.push({ column: 'kind', op: '=', value: query.kind });
-  return where;
+/** Retracted incidents are always left out (the typed queries keep active ones only). */
+const filters = (query: IncidentsQuery): IncidentFilter => {
+  const range = rangeOf(query);
+  return { occurredFrom: range.from, occurredTo: range.to, cercle: query.cercle, kind: query.kind };
 };
 
 @ApiTags('incidents')
@@ -38,13 +36,8 @@ export class IncidentQueriesController {
   @ApiOkResponse({ type: IncidentViewDto, isArray: true })
   async list(@Query() query: IncidentsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncidentView[]> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([incidentsProjection], query.minPosition));
-    return this.readModels.find(incidentsProjection, {
-      where: filters(query),
-      // Ties broken by id: a page must not change order when the read model is rebuilt.
-      orderBy: [{ column: 'occurred_at' }, { column: 'key' }],
-      limit: query.limit ?? 100,
-      offset: query.offset ?? 0,
-    });
+    // Ties broken by id: a page must not change order when the read model is rebuilt.
+    return this.readModels.find(incidentsProjection, incidentsQuery(filters(query), { order: 'occurred', limit: query.limit ?? 100, offset: query.offset ?? 0 }));
   }
 
   /** Incidents per UTC day and cercle; retracted ones are left out, corrected ones count where they now fall. */
@@ -52,8 +45,8 @@ export class IncidentQueriesController {
   @ApiOkResponse({ type: DailyCountDto, isArray: true })
   async daily(@Query() query: IncidentsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<DailyCount[]> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([incidentsProjection], query.minPosition));
-    const rows = await this.readModels.countBy(incidentsProjection, ['occurred_day', 'cercle'], filters(query));
-    return rows.map((r) => ({ date: String(r.occurred_day), cercle: (r.cercle as string | null) ?? null, count: Number(r.count) }));
+    const rows = await this.readModels.count(incidentsProjection, dailyIncidentCounts(['cercle'], filters(query)));
+    return rows.map((r) => ({ date: r.day, cercle: r.cercle, count: r.count }));
   }
 
   @Get(':id')

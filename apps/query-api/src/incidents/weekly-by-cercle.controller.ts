@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, ValidateBy } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { incidentsProjection } from '@poc/projections';
+import { dailyIncidentCounts, incidentsProjection } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { ReadOwnWritesQuery } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
@@ -57,14 +57,7 @@ export class WeeklyByCercleController {
     setFreshnessHeaders(reply, await this.readModels.waitFor([incidentsProjection], query.minPosition));
     const windows = weeklyWindows(query.asOf ?? new Date().toISOString().slice(0, 10));
     // One grouped query, so both windows come from the same state of the read model.
-    const rows = await this.readModels.countBy(incidentsProjection, ['occurred_day', 'cercle', 'region'], [
-      { column: 'status', op: '=', value: 'active' },
-      { column: 'occurred_day', op: '>=', value: windows.beforeFrom },
-      { column: 'occurred_day', op: '<=', value: windows.weekTo },
-    ]);
-    return weeklyByCercle(
-      windows,
-      rows.map((r) => ({ day: String(r.occurred_day), cercle: (r.cercle as string | null) ?? null, region: (r.region as string | null) ?? null, count: Number(r.count) })),
-    );
+    const rows = await this.readModels.count(incidentsProjection, dailyIncidentCounts(['cercle', 'region'], { dayFrom: windows.beforeFrom, dayTo: windows.weekTo }));
+    return weeklyByCercle(windows, rows);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { basesProjection, incidentsProjection, tobSpeed, type BaseView, type Condition, type IncidentView, type TobSpeed } from '@poc/projections';
+import { basesProjection, basesQuery, incidentsProjection, tobSpeed, withKeys, type BaseView, type IncidentView, type TobSpeed } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { ReadModels } from '../shared/read-models.service';
 import { rangeOf, ReportRangeQuery } from '../shared/report-range';
@@ -44,14 +44,11 @@ export class BaseSpeedController {
   async speed(@Query() query: ReportRangeQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<TobSpeed> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([basesProjection, incidentsProjection], query.minPosition));
     const range = rangeOf(query);
-    const where: Condition[] = [];
-    if (range.from) where.push({ column: 'established_at', op: '>=', value: range.from });
-    if (range.to) where.push({ column: 'established_at', op: '<=', value: range.to });
-    const bases = await this.readModels.find<BaseView>(basesProjection, { where });
+    const bases = await this.readModels.find<BaseView>(basesProjection, basesQuery({ establishedFrom: range.from, establishedTo: range.to }));
     const triggerIds = [...new Set(bases.flatMap((b) => (b.triggerIncidentId ? [b.triggerIncidentId] : [])))];
     // Retracted triggers too: the pure function says why they do not count.
     const incidents =
-      triggerIds.length === 0 ? [] : await this.readModels.find<IncidentView>(incidentsProjection, { where: [{ column: 'key', op: 'in', value: triggerIds }] });
+      triggerIds.length === 0 ? [] : await this.readModels.find<IncidentView>(incidentsProjection, withKeys(triggerIds));
     return tobSpeed(bases, incidents, range);
   }
 }

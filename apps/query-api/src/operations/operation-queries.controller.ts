@@ -3,16 +3,21 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   basesProjection,
+  basesQuery,
   flightsProjection,
+  flightsQuery,
   iedsProjection,
+  iedsQuery,
   type BaseView,
-  type Condition,
+  type FindQuery,
   type FlightView,
   type IedView,
+  type Page,
   type Projection,
 } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
+import { RangeQuery, ReadOwnWritesQuery } from '../shared/query-params';
+import { rangeOf } from '../shared/report-range';
 import { ReadModels } from '../shared/read-models.service';
 import { BaseViewDto, FlightViewDto, IedViewDto } from './operation-views.dto';
 import { Roles } from '@poc/platform/auth';
@@ -25,7 +30,8 @@ import { ApiIdParam, IdPipe } from '@poc/platform/http';
 const timedList = <Doc>(view: Type) => {
   abstract class TimedListController {
     protected abstract readonly projection: Projection<Doc>;
-    protected abstract readonly timeColumn: string;
+    /** The view's list within from..to of its main time, in that time's order. */
+    protected abstract listQuery(range: Readonly<{ from?: string; to?: string }>, page: Page): FindQuery;
     protected abstract readonly what: string;
 
     // An undecorated abstract class gets no constructor metadata: name the dependency, or Nest injects undefined.
@@ -35,10 +41,7 @@ const timedList = <Doc>(view: Type) => {
     @ApiOkResponse({ type: view, isArray: true })
     async list(@Query() query: RangeQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Doc[]> {
       setFreshnessHeaders(reply, await this.readModels.waitFor([this.projection], query.minPosition));
-      const where: Condition[] = [];
-      if (query.from) where.push({ column: this.timeColumn, op: '>=', value: lowerBound(query.from) });
-      if (query.to) where.push({ column: this.timeColumn, op: '<=', value: upperBound(query.to) });
-      return this.readModels.find(this.projection, { where, orderBy: [{ column: this.timeColumn }], limit: query.limit ?? 100, offset: query.offset ?? 0 });
+      return this.readModels.find(this.projection, this.listQuery(rangeOf(query), { limit: query.limit ?? 100, offset: query.offset ?? 0 }));
     }
 
     @Get(':id')
@@ -55,20 +58,26 @@ const timedList = <Doc>(view: Type) => {
 @ApiTags('flights') @ApiBearerAuth() @Roles('ops', 'analyst') @Controller('flights')
 export class FlightQueriesController extends timedList<FlightView>(FlightViewDto) {
   protected readonly projection = flightsProjection;
-  protected readonly timeColumn = 'dispatched_at';
+  protected listQuery(range: Readonly<{ from?: string; to?: string }>, page: Page): FindQuery {
+    return flightsQuery({ dispatchedFrom: range.from, dispatchedTo: range.to }, { order: 'dispatched', ...page });
+  }
   protected readonly what = 'flight';
 }
 
 @ApiTags('bases') @ApiBearerAuth() @Roles('ops', 'analyst') @Controller('bases')
 export class BaseQueriesController extends timedList<BaseView>(BaseViewDto) {
   protected readonly projection = basesProjection;
-  protected readonly timeColumn = 'established_at';
+  protected listQuery(range: Readonly<{ from?: string; to?: string }>, page: Page): FindQuery {
+    return basesQuery({ establishedFrom: range.from, establishedTo: range.to }, { order: 'established', ...page });
+  }
   protected readonly what = 'base';
 }
 
 @ApiTags('ieds') @ApiBearerAuth() @Roles('ops', 'analyst') @Controller('ieds')
 export class IedQueriesController extends timedList<IedView>(IedViewDto) {
   protected readonly projection = iedsProjection;
-  protected readonly timeColumn = 'detected_at';
+  protected listQuery(range: Readonly<{ from?: string; to?: string }>, page: Page): FindQuery {
+    return iedsQuery({ detectedFrom: range.from, detectedTo: range.to }, { order: 'detected', ...page });
+  }
   protected readonly what = 'IED';
 }

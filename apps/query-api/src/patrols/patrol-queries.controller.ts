@@ -2,9 +2,10 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { incidentsProjection, patrolsProjection, presencesProjection, type Condition, type PatrolView } from '@poc/projections';
+import { incidentsProjection, patrolsProjection, patrolsQuery, presencesProjection, type PatrolView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
-import { lowerBound, RangeQuery, ReadOwnWritesQuery, upperBound } from '../shared/query-params';
+import { RangeQuery, ReadOwnWritesQuery } from '../shared/query-params';
+import { rangeOf } from '../shared/report-range';
 import { ReadModels } from '../shared/read-models.service';
 import { DeterrenceInputs } from '../deterrence/deterrence-inputs.service';
 import { asOfInstant, RadiusAsOfQuery } from '../deterrence/deterrence-query';
@@ -33,12 +34,9 @@ export class PatrolQueriesController {
   @ApiOkResponse({ type: PatrolViewDto, isArray: true })
   async list(@Query() query: PatrolsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<PatrolView[]> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([patrolsProjection], query.minPosition));
-    const where: Condition[] = [];
-    if (query.operation) where.push({ column: 'operation', op: '=', value: query.operation });
-    if (query.status) where.push({ column: 'status', op: '=', value: query.status });
-    if (query.from) where.push({ column: 'started_at', op: '>=', value: lowerBound(query.from) });
-    if (query.to) where.push({ column: 'started_at', op: '<=', value: upperBound(query.to) });
-    return this.readModels.find(patrolsProjection, { where, orderBy: [{ column: 'started_at' }], limit: query.limit ?? 100, offset: query.offset ?? 0 });
+    const range = rangeOf(query);
+    const filter = { operation: query.operation, status: query.status, startedFrom: range.from, startedTo: range.to };
+    return this.readModels.find(patrolsProjection, patrolsQuery(filter, { order: 'started', limit: query.limit ?? 100, offset: query.offset ?? 0 }));
   }
 
   @Get(':id')

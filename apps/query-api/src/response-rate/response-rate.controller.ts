@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { alertsProjection, flightsProjection, responseRate, type AlertView, type Condition, type FlightView, type ResponseRate } from '@poc/projections';
+import { alertsProjection, alertsReceivedQuery, flightsProjection, responseRate, withKeys, type AlertView, type FlightView, type ResponseRate } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { ReadModels } from '../shared/read-models.service';
 import { rangeOf, ReportRangeQuery } from '../shared/report-range';
@@ -33,14 +33,11 @@ export class ResponseRateController {
     setFreshnessHeaders(reply, await this.readModels.waitFor([alertsProjection, flightsProjection], query.minPosition));
     const range = rangeOf(query);
     // Received alerts only: a document that only a response has reached so far has no receipt time.
-    const where: Condition[] = [{ column: 'received_at', op: 'not-null' }];
-    if (range.from) where.push({ column: 'received_at', op: '>=', value: range.from });
-    if (range.to) where.push({ column: 'received_at', op: '<=', value: range.to });
-    const alerts = await this.readModels.find<AlertView>(alertsProjection, { where });
+    const alerts = await this.readModels.find<AlertView>(alertsProjection, alertsReceivedQuery(range));
     // Only the flights these alerts link to: their status says whether they were aborted.
     const flightIds = [...new Set(alerts.flatMap((a) => a.responses.filter((r) => r.kind === 'flight').map((r) => r.id)))];
     const flights =
-      flightIds.length === 0 ? [] : await this.readModels.find<FlightView>(flightsProjection, { where: [{ column: 'key', op: 'in', value: flightIds }] });
+      flightIds.length === 0 ? [] : await this.readModels.find<FlightView>(flightsProjection, withKeys(flightIds));
     return responseRate(alerts, flights, range);
   }
 }

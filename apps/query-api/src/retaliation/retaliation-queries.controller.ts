@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { EPISODE_ID, RETALIATION_VERDICTS, type RetaliationVerdict } from '@poc/domain';
-import { retaliationVerdictsProjection, type Condition, type RetaliationVerdictView } from '@poc/projections';
+import { retaliationVerdictsProjection, retaliationVerdictsQuery, type RetaliationVerdictView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { PageQuery } from '../shared/query-params';
 import { ReadModels } from '../shared/read-models.service';
@@ -37,15 +37,7 @@ export class RetaliationQueriesController {
   @ApiOkResponse({ type: RetaliationVerdictViewDto, isArray: true })
   async list(@Query() query: RetaliationAssessmentsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<RetaliationVerdictView[]> {
     setFreshnessHeaders(reply, await this.readModels.waitFor([retaliationVerdictsProjection], query.minPosition));
-    const where: Condition[] = [];
-    if (query.incidentId) where.push({ column: 'key', op: '=', value: query.incidentId });
-    if (query.episodeId) where.push({ column: 'episode_id', op: '=', value: query.episodeId });
-    if (query.verdict) where.push({ column: 'verdict', op: '=', value: query.verdict });
-    return this.readModels.find(retaliationVerdictsProjection, {
-      where,
-      orderBy: [{ column: 'assessed_at', desc: true }],
-      limit: query.limit ?? 100,
-      offset: query.offset ?? 0,
-    });
+    const filter = { incidentId: query.incidentId, episodeId: query.episodeId, verdict: query.verdict };
+    return this.readModels.find(retaliationVerdictsProjection, retaliationVerdictsQuery(filter, { order: 'latest-assessed-first', limit: query.limit ?? 100, offset: query.offset ?? 0 }));
   }
 }

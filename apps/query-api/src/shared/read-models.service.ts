@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { StoredEvent } from '@poc/domain';
 import { type EventStore, EVENT_STORE } from '@poc/event-store';
-import { handlesEvent, type ColumnValue, type Condition, type FindQuery, type Projection, type ReadModelStore, READ_MODEL_STORE } from '@poc/projections';
+import { byKey, countRows, handlesEvent, type ColumnValue, type CountQuery, type FindQuery, type Projection, type ReadModelStore, READ_MODEL_STORE } from '@poc/projections';
 import { APP_CONFIG, type AppConfig } from '@poc/platform/config';
 
 export type Freshness = Readonly<{ position: number; stale: boolean }>;
@@ -60,12 +60,13 @@ export class ReadModels {
   }
 
   async get<Doc>(projection: Projection<Doc>, key: string, what: string): Promise<Doc> {
-    const [doc] = await this.store.find<Doc>(projection.collection, { where: [{ column: 'key', op: '=', value: key }], limit: 1 });
+    const [doc] = await this.store.find<Doc>(projection.collection, byKey(key));
     if (!doc) throw new NotFoundException(`${what} ${key} not found`);
     return doc;
   }
 
-  countBy(projection: Projection, groupBy: readonly string[], where: readonly Condition[]) {
-    return this.store.countBy(projection.collection, groupBy, where);
+  /** A grouped count (the typed queries of @poc/projections build them), its rows read. */
+  count<Row>(projection: Projection, query: CountQuery<Row>): Promise<Row[]> {
+    return countRows(this.store, projection.collection, query);
   }
 }

@@ -14,7 +14,7 @@ export class ReportRangeQuery extends ReadOwnWritesQuery {
 }
 
 /** The query's bounds as ISO 8601 UTC times, absent when not given. */
-export const rangeOf = (query: ReportRangeQuery): { from?: string; to?: string } => ({
+export const rangeOf = (query: Pick<ReportRangeQuery, 'from' | 'to'>): { from?: string; to?: string } => ({
   ...(query.from && { from: lowerBound(query.from) }),
   ...(query.to && { to: upperBound(query.to) }),
 });
