@@ -20,6 +20,3 @@ export * from './returns';
 export * from './supplies';
 export * from './evaluations';
 export * from './caveats';
-export * from './judicial';
-export * from './returns';
-export * from './supplies';
