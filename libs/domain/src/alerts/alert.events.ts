@@ -80,4 +80,10 @@ export type AlertClosed = DomainEvent<'AlertClosed', Readonly<{ alertId: string;
  */
 export type CallerErased = DomainEvent<'CallerErased', Readonly<{ alertId: string; keyId: string; erasedAt: string }>>;
 
-export type AlertEvent = AlertReceived | AlertTriaged | AlertClosed | CallerErased;
+/**
+ * The alert was linked to the incident it warned of (or that became its outcome): the warning
+ * came true. One incident per alert; the incident's own stream is not read to decide it.
+ */
+export type AlertLinkedToIncident = DomainEvent<'AlertLinkedToIncident', Readonly<{ alertId: string; incidentId: string; linkedAt: string }>>;
+
+export type AlertEvent = AlertReceived | AlertTriaged | AlertClosed | CallerErased | AlertLinkedToIncident;

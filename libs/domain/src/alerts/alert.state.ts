@@ -13,6 +13,8 @@ export type AlertState =
       /** The sealed caller's key, until it is erased. */
       callerKeyId?: string;
       callerErased?: boolean;
+      /** The incident the alert warned of, once linked. */
+      linkedIncidentId?: string;
     }>;
 
 export const initialAlertState = (): AlertState => ({ status: 'unknown' });
@@ -32,5 +34,7 @@ export const evolveAlert = (state: AlertState, event: AlertEvent): AlertState =>
       return state.status === 'unknown' ? state : { ...state, status: 'closed' };
     case 'CallerErased':
       return state.status === 'unknown' ? state : { ...state, callerErased: true };
+    case 'AlertLinkedToIncident':
+      return state.status === 'unknown' ? state : { ...state, linkedIncidentId: event.data.incidentId };
   }
 };

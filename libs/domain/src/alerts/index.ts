@@ -6,3 +6,4 @@ export type { ReceiveAlert } from './receive-alert.command';
 export type { TriageAlert } from './triage-alert.command';
 export type { CloseAlert } from './close-alert.command';
 export type { EraseCaller } from './erase-caller.command';
+export type { LinkAlertToIncident } from './link-alert-to-incident.command';

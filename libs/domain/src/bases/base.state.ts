@@ -12,5 +12,7 @@ export const evolveBase = (state: BaseState, event: BaseEvent): BaseState => {
       return { status: 'open', baseId: event.data.baseId, establishedAt: event.data.establishedAt };
     case 'OperatingBaseClosed':
       return state.status === 'unknown' ? state : { ...state, status: 'closed' };
+    case 'TobActivityRecorded':
+      return state;
   }
 };

@@ -11,6 +11,7 @@ import type {
   PatrolStop,
   Stored,
   StoredEvent,
+  TobActivityRecorded,
 } from '@poc/domain';
 import type { Episode } from './episode';
 import type { Projection } from '../projection';
@@ -40,7 +41,8 @@ export type PresenceView = Readonly<{
 }>;
 
 /** What this projection handles: every event that starts, extends or ends a presence. */
-type Handled = Stored<PatrolEvent | BaseEvent | FlightEvent>;
+// A base's activities (TobActivityRecorded) change nothing of its presence.
+type Handled = Stored<PatrolEvent | Exclude<BaseEvent, TobActivityRecorded> | FlightEvent>;
 
 const at = (location: Location | Area) => ({
   point: { lat: location.lat, lon: location.lon },
