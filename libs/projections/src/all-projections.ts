@@ -6,6 +6,7 @@ import { incidentsProjection } from './incidents/incidents.projection';
 import { patrolsProjection } from './patrols/patrols.projection';
 import { presencesProjection } from './presences/presences.projection';
 import { retaliationVerdictsProjection } from './retaliation/retaliation-verdicts.projection';
+import { vehiclesProjection } from './vehicles/vehicles.projection';
 import type { Projection } from './projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -17,4 +18,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   iedsProjection,
   presencesProjection,
   retaliationVerdictsProjection,
+  vehiclesProjection,
 ];

@@ -27,3 +27,6 @@ export * from './bases/bases.queries';
 export * from './ieds/ieds.queries';
 export * from './presences/presences.queries';
 export * from './retaliation/retaliation-verdicts.queries';
+export * from './vehicles/vehicles.projection';
+export * from './vehicles/vehicles.queries';
+export * from './vehicles/fleet-on';
