@@ -6,6 +6,9 @@ import { incidentsProjection } from './incidents/incidents.projection';
 import { patrolsProjection } from './patrols/patrols.projection';
 import { presencesProjection } from './presences/presences.projection';
 import { retaliationVerdictsProjection } from './retaliation/retaliation-verdicts.projection';
+import { judicialCasesProjection } from './judicial/judicial-cases.projection';
+import { returnsProjection } from './returns/returns.projection';
+import { supplyDeliveriesProjection } from './supplies/supply-deliveries.projection';
 import { vehiclesProjection } from './vehicles/vehicles.projection';
 import type { Projection } from './projection';
 
@@ -19,4 +22,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   presencesProjection,
   retaliationVerdictsProjection,
   vehiclesProjection,
+  judicialCasesProjection,
+  returnsProjection,
+  supplyDeliveriesProjection,
 ];
