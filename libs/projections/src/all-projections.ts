@@ -6,10 +6,9 @@ import { incidentsProjection } from './incidents/incidents.projection';
 import { patrolsProjection } from './patrols/patrols.projection';
 import { presencesProjection } from './presences/presences.projection';
 import { retaliationVerdictsProjection } from './retaliation/retaliation-verdicts.projection';
-import { judicialCasesProjection } from './judicial/judicial-cases.projection';
-import { returnsProjection } from './returns/returns.projection';
-import { supplyDeliveriesProjection } from './supplies/supply-deliveries.projection';
 import { vehiclesProjection } from './vehicles/vehicles.projection';
+import { evaluationsProjection } from './evaluations/evaluations.projection';
+import { caveatsProjection } from './caveats/caveats.projection';
 import type { Projection } from './projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -22,7 +21,6 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   presencesProjection,
   retaliationVerdictsProjection,
   vehiclesProjection,
-  judicialCasesProjection,
-  returnsProjection,
-  supplyDeliveriesProjection,
+  evaluationsProjection,
+  caveatsProjection,
 ];
