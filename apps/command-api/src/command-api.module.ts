@@ -9,11 +9,12 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { PatrolsController } from './patrols/patrols.controller';
 import { RetaliationAssessmentsController } from './retaliation/retaliation-assessments.controller';
 import { DecideHandler } from './shared/decide.handler';
+import { VehiclesController } from './vehicles/vehicles.controller';
 
 /** The write side: HTTP → command → decider → append. Needs the InfrastructureModule. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [AlertsController, CallersController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController],
+  controllers: [AlertsController, CallersController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController, VehiclesController],
   providers: [DecideHandler],
 })
 export class CommandApiModule {}

@@ -18,6 +18,8 @@ import { ResponseRateController } from './response-rate/response-rate.controller
 import { RetaliationQueriesController } from './retaliation/retaliation-queries.controller';
 import { ReadModels } from './shared/read-models.service';
 import { StreamQueriesController } from './streams/stream-queries.controller';
+import { FleetController } from './vehicles/fleet.controller';
+import { VehicleQueriesController } from './vehicles/vehicle-queries.controller';
 import { ReadSideHealthModule } from '@poc/platform/health';
 
 /** The read side for the operations centre and analysts. Needs the InfrastructureModule. */
@@ -42,6 +44,8 @@ import { ReadSideHealthModule } from '@poc/platform/health';
     RetaliationQueriesController,
     MeController,
     PlacesController,
+    VehicleQueriesController,
+    FleetController,
     ...GEOJSON_CONTROLLERS,
     LiveController,
   ],
