@@ -9,6 +9,7 @@ import { retaliationVerdictsProjection } from './retaliation/retaliation-verdict
 import { vehiclesProjection } from './vehicles/vehicles.projection';
 import { evaluationsProjection } from './evaluations/evaluations.projection';
 import { caveatsProjection } from './caveats/caveats.projection';
+import { tobActivitiesProjection } from './tob-activities/tob-activities.projection';
 import type { Projection } from './projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -20,6 +21,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   iedsProjection,
   presencesProjection,
   retaliationVerdictsProjection,
+  tobActivitiesProjection,
   vehiclesProjection,
   evaluationsProjection,
   caveatsProjection,

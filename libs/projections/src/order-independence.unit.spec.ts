@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { StoredEvent } from '@poc/domain';
+import { alertStreamId, type AlertLinkedToIncident, type StoredEvent, type TobActivityRecorded } from '@poc/domain';
 import { ALL_PROJECTIONS } from './all-projections';
 import { EventLog, PLACES, area, at, sealedCaller, type IncidentChanges, foldInBatches } from '@poc/projections/testing';
 
@@ -27,6 +27,8 @@ const alertArb = fc.record({
   closed: fc.option(fc.constantFrom('attack-prevented', 'attack-occurred', 'unfounded') as fc.Arbitrary<'attack-prevented' | 'attack-occurred' | 'unfounded'>, {
     nil: undefined,
   }),
+  // Linked to the incident it warned of (i0, whose own stream may come later or never).
+  linked: fc.boolean(),
 });
 // Indices into the alerts; one past the end is an alert whose own stream never shows up.
 const alertRefs = fc.uniqueArray(fc.nat(4), { maxLength: 3 });
@@ -47,7 +49,7 @@ const changesArb: fc.Arbitrary<IncidentChanges> = fc.record(
   { requiredKeys: [] },
 );
 const incidentArb = fc.record({ at: time, corrections: fc.array(changesArb, { maxLength: 3 }), retracted: fc.boolean() });
-const baseArb = fc.record({ closed: fc.boolean(), trigger: fc.boolean() });
+const baseArb = fc.record({ closed: fc.boolean(), trigger: fc.boolean(), activities: fc.nat(2) });
 const iedArb = fc.constantFrom('detected', 'neutralized', 'detonated');
 
 const historyArb = fc.record({
@@ -71,6 +73,10 @@ const record = (history: History): StoredEvent[] => {
     if (a.caller === 'erased') log.callerErased(alertId(i), { keyId: `key-a${i}`, erasedAt: TIMES[3] });
     if (a.triage) log.alertTriaged(alertId(i), { priority: a.triage, triagedAt: TIMES[1] });
     if (a.closed) log.alertClosed(alertId(i), { outcome: a.closed, closedAt: TIMES[2] });
+    if (a.linked) {
+      const data: AlertLinkedToIncident['data'] = { alertId: alertId(i), incidentId: 'i0', linkedAt: TIMES[2] };
+      log.record(alertStreamId(alertId(i)), 'AlertLinkedToIncident', data, { occurredAt: TIMES[2] });
+    }
   });
   // Flights and patrols draw their ids from one pool: clients name them, and names may coincide.
   history.flights.forEach((f, i) => {
@@ -93,6 +99,10 @@ const record = (history: History): StoredEvent[] => {
   });
   history.bases.forEach((b, i) => {
     log.baseEstablished(`b${i}`, { location: LOCATIONS[i], ...(b.trigger && { triggerIncidentId: 'i0' }) });
+    for (let k = 0; k < b.activities; k++) {
+      const data: TobActivityRecorded['data'] = { baseId: `b${i}`, kind: 'mediation-mission', date: TIMES[k], cercle: 'Koro' };
+      log.record(`base-b${i}`, 'TobActivityRecorded', data, { occurredAt: TIMES[k] });
+    }
     if (b.closed) log.baseClosed(`b${i}`, TIMES[2]);
   });
   history.ieds.forEach((status, i) => {

@@ -2,6 +2,7 @@ import type {
   AlertChannel,
   AlertClosed,
   AlertEvent,
+  AlertLinkedToIncident,
   AlertOutcome,
   AlertStatus,
   AlertTriaged,
@@ -51,6 +52,8 @@ export type AlertView = Readonly<{
   triage?: AlertTriage;
   closed?: Readonly<{ outcome: AlertOutcome; closedAt: AlertClosed['data']['closedAt'] }>;
   responses: readonly AlertResponse[];
+  /** The incident the alert warned of (POST /alerts/{id}/link-incident): the warning came true. */
+  linkedIncident?: Readonly<{ incidentId: string; linkedAt: AlertLinkedToIncident['data']['linkedAt'] }>;
 }>;
 
 /** What this projection handles: the alert's own events, and the responses naming alerts. */
@@ -100,6 +103,8 @@ const evolve = (doc: AlertView | undefined, stored: StoredEvent, key: string): A
     }
     case 'CallerErased':
       return { ...view, hasCaller: true, callerStatus: 'erased' };
+    case 'AlertLinkedToIncident':
+      return { ...view, linkedIncident: { incidentId: event.data.incidentId, linkedAt: event.data.linkedAt } };
     case 'FlightDispatched':
       return withResponse(view, { kind: 'flight', id: event.data.flightId, at: event.data.dispatchedAt });
     case 'PatrolDeployed':
@@ -112,13 +117,14 @@ const evolve = (doc: AlertView | undefined, stored: StoredEvent, key: string): A
 export const alertsProjection: Projection<AlertView> = {
   name: 'alerts',
   // 2: the view shows the intake grading (AlertReceived v2). 3: the caller's status (v3).
-  version: 3,
+  // 4: the incident the alert was linked to (AlertLinkedToIncident), and its column.
+  version: 4,
   collection: {
     name: 'alerts',
-    columns: { status: 'text', received_at: 'text', priority: 'text', channel: 'text', cercle: 'text', h3: 'text', responded: 'integer' },
-    indexes: [['status', 'received_at'], ['received_at'], ['h3']],
+    columns: { status: 'text', received_at: 'text', priority: 'text', channel: 'text', cercle: 'text', h3: 'text', responded: 'integer', linked_incident: 'text' },
+    indexes: [['status', 'received_at'], ['received_at'], ['h3'], ['linked_incident']],
   },
-  handles: ['AlertReceived', 'AlertTriaged', 'AlertClosed', 'CallerErased', 'FlightDispatched', 'PatrolDeployed'],
+  handles: ['AlertReceived', 'AlertTriaged', 'AlertClosed', 'CallerErased', 'AlertLinkedToIncident', 'FlightDispatched', 'PatrolDeployed'],
   keysOf: (stored) => {
     const event = stored as Handled;
     // The deciders always write alertIds; a stored response without them names no alert.
@@ -134,5 +140,6 @@ export const alertsProjection: Projection<AlertView> = {
     cercle: view.location?.cercle ?? null,
     h3: view.location?.h3 ?? null,
     responded: view.responses.length > 0 ? 1 : 0,
+    linked_incident: view.linkedIncident?.incidentId ?? null,
   }),
 };

@@ -1,4 +1,4 @@
-import { upcast, type StoredEvent } from '@poc/domain';
+import { alertStreamId, upcast, type AlertLinkedToIncident, type StoredEvent } from '@poc/domain';
 import { ProjectionSpecification, foldInBatches, EventLog, PLACES, at, area, sealedCaller } from '@poc/projections/testing';
 import { alertsProjection, type AlertView } from './alerts.projection';
 
@@ -112,7 +112,7 @@ describe('alerts projection', () => {
         .given([])
         .when(received(log))
         .thenColumns({
-          a1: { status: 'open', received_at: receivedAt, priority: null, channel: 'hotline', cercle: 'Bankass', h3: location.h3, responded: 0 },
+          a1: { status: 'open', received_at: receivedAt, priority: null, channel: 'hotline', cercle: 'Bankass', h3: location.h3, responded: 0, linked_incident: null },
         });
     });
   });
@@ -153,7 +153,7 @@ describe('alerts projection', () => {
         .given([received(log), log.alertTriaged('a1', triage)])
         .when(log.alertClosed('a1', closed))
         .thenColumns({
-          a1: { status: 'closed', received_at: receivedAt, priority: 'immediate', channel: 'hotline', cercle: 'Bankass', h3: location.h3, responded: 0 },
+          a1: { status: 'closed', received_at: receivedAt, priority: 'immediate', channel: 'hotline', cercle: 'Bankass', h3: location.h3, responded: 0, linked_incident: null },
         });
     });
   });
@@ -193,7 +193,7 @@ describe('alerts projection', () => {
       spec.given([flight, patrol]).when(alert).then({ a1: expected });
       spec.given([alert, patrol]).when(flight).then({ a1: expected });
       spec.given([patrol, alert]).when(flight).thenColumns({
-        a1: { status: 'open', received_at: receivedAt, priority: null, channel: 'hotline', cercle: 'Bankass', h3: location.h3, responded: 1 },
+        a1: { status: 'open', received_at: receivedAt, priority: null, channel: 'hotline', cercle: 'Bankass', h3: location.h3, responded: 1, linked_incident: null },
       });
     });
 
@@ -255,6 +255,45 @@ describe('alerts projection', () => {
       const other = foldInBatches([alertsProjection], [patrol, flight]).get('alerts')!.get('a1');
       expect(one).toEqual(other);
       expect((one as AlertView).responses).toHaveLength(2);
+    });
+  });
+
+  describe('linked to an incident', () => {
+    const linkedAt = '2020-03-02T09:00:00.000Z';
+    const link = (log: EventLog, alertId: string, incidentId: string) =>
+      log.record<'AlertLinkedToIncident', AlertLinkedToIncident['data']>(alertStreamId(alertId), 'AlertLinkedToIncident', { alertId, incidentId, linkedAt }, { occurredAt: linkedAt });
+
+    it('shows the incident the alert warned of, and keeps the rest of the alert', () => {
+      const log = new EventLog();
+      const history = [received(log), log.alertClosed('a1', { outcome: 'attack-occurred', closedAt: '2020-03-01T20:00:00.000Z' })];
+      spec
+        .given(history)
+        .when(link(log, 'a1', 'i-ogossagou'))
+        .then({
+          a1: {
+            ...openView('a1'),
+            status: 'closed',
+            closed: { outcome: 'attack-occurred', closedAt: '2020-03-01T20:00:00.000Z' },
+            linkedIncident: { incidentId: 'i-ogossagou', linkedAt },
+          },
+        });
+    });
+
+    it('has the linked incident as a column, null until linked', () => {
+      const log = new EventLog();
+      spec
+        .given([received(log)])
+        .when(link(log, 'a1', 'i-ogossagou'))
+        .thenColumns({ a1: { status: 'open', received_at: receivedAt, priority: null, channel: 'hotline', cercle: 'Bankass', h3: location.h3, responded: 0, linked_incident: 'i-ogossagou' } });
+    });
+
+    it('a link arriving with responses in any order gives the same view', () => {
+      const log = new EventLog();
+      const events = [received(log), link(log, 'a1', 'i1'), log.flightDispatched('f1', { alertIds: ['a1'], dispatchedAt: linkedAt })];
+      const inOrder = foldInBatches([alertsProjection], events).get('alerts')!.get('a1');
+      const flightFirst = foldInBatches([alertsProjection], [events[2]!, events[0]!, events[1]!]).get('alerts')!.get('a1');
+      expect(flightFirst).toEqual(inOrder);
+      expect(inOrder).toMatchObject({ linkedIncident: { incidentId: 'i1' }, responses: [{ kind: 'flight', id: 'f1' }] });
     });
   });
 });

@@ -35,3 +35,8 @@ export const alertsQuery = (filter: AlertFilter, options: Page & Readonly<{ orde
 export const alertsReceivedQuery = (range: Readonly<{ from?: string; to?: string }>): FindQuery => ({
   where: [{ column: 'received_at', op: 'not-null' }, ...between('received_at', range.from, range.to)],
 });
+
+/** The alerts linked to any of these incidents (AlertLinkedToIncident); an empty list finds none. */
+export const alertsLinkedToIncidentsQuery = (incidentIds: readonly string[]): FindQuery => ({
+  where: [{ column: 'linked_incident', op: 'in', value: incidentIds }],
+});
