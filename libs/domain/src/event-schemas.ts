@@ -1,4 +1,6 @@
 import { ALERT_RECEIVED_SCHEMA } from './alerts/alert-received.upcasters';
+import { FLIGHT_DISPATCHED_SCHEMA } from './flights/flight-dispatched.upcasters';
+import { IED_DETECTED_SCHEMA } from './ieds/ied-detected.upcasters';
 import type { StoredEvent } from './shared/envelope';
 import { eventSchemas, type EventSchemas, type UpcasterRegistry } from './shared/upcasting';
 
@@ -9,6 +11,8 @@ import { eventSchemas, type EventSchemas, type UpcasterRegistry } from './shared
  */
 export const EVENT_UPCASTERS: UpcasterRegistry = {
   AlertReceived: ALERT_RECEIVED_SCHEMA,
+  FlightDispatched: FLIGHT_DISPATCHED_SCHEMA,
+  IedDetected: IED_DETECTED_SCHEMA,
 };
 
 /** The domain's schemas: what the store records for new events, and how it reads old ones. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FLIGHT_OUTCOMES, IED_STATUSES, type FlightOutcome, type IedStatus } from '@poc/domain';
+import { FLIGHT_OUTCOMES, FLIGHT_PURPOSES, IED_STATUSES, type FlightOutcome, type FlightPurpose, type IedStatus } from '@poc/domain';
 import type { BaseView, FlightView, IedView } from '@poc/projections';
 import { AreaViewDto, LocationViewDto, TIME } from '../shared/view.dto';
 
@@ -23,6 +23,9 @@ export class FlightViewDto implements FlightView {
   @ApiProperty({ type: [PassDto], description: 'time over target' }) passes!: PassDto[];
   @ApiPropertyOptional(TIME) completedAt?: string;
   @ApiPropertyOptional({ enum: FLIGHT_OUTCOMES, example: 'dispersal-observed' }) outcome?: FlightOutcome;
+  @ApiProperty({ enum: FLIGHT_PURPOSES, example: 'rapid-response', description: 'rapid-response for flights recorded without one' }) purpose!: FlightPurpose;
+  @ApiProperty({ ...TIME, description: 'when the aircraft took off (the dispatch time when not recorded)' }) takeOffAt!: string;
+  @ApiPropertyOptional({ example: 2.5, description: 'completedAt − takeOffAt, in hours, once the flight is back' }) flightHours?: number;
 }
 
 export class BaseViewDto implements BaseView {
@@ -43,6 +46,7 @@ export class IedViewDto implements IedView {
   @ApiPropertyOptional() unit?: string;
   @ApiPropertyOptional() convoyId?: string;
   @ApiPropertyOptional() method?: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Gao–Ansongo–Labbezanga', description: 'the supply route it was on; null when none was recorded' }) axis!: string | null;
   @ApiPropertyOptional(TIME) resolvedAt?: string;
   @ApiPropertyOptional({ type: 'integer' }) casualties?: number;
 }

@@ -39,6 +39,10 @@ export const completeFlight = (
     const reason = `flight completed before dispatch: completedAt ${completedAt}, dispatchedAt ${state.dispatchedAt}`;
     throw invalid(reason, 'completedAt');
   }
+  // Flight hours run from take-off: a landing before it would make them negative.
+  if (toMillis(completedAt) < toMillis(state.takeOffAt)) {
+    throw invalid(`flight completed before take-off: completedAt ${completedAt}, takeOffAt ${state.takeOffAt}`, 'completedAt');
+  }
   const pass = passOf(data);
   if (pass) checkPass(pass, state.dispatchedAt, completedAt);
   // An aborted flight may still have been seen over the target; that presence counts.

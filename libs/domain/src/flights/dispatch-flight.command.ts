@@ -1,8 +1,8 @@
 import type { Command } from '../shared/domain-event';
-import { conflict } from '../shared/domain-error';
+import { conflict, invalid } from '../shared/domain-error';
 import { toArea } from '../shared/location';
-import { assertNotInFuture } from '../shared/time';
-import type { FlightDispatched } from './flight.events';
+import { assertNotBefore, assertNotInFuture } from '../shared/time';
+import { DEFAULT_FLIGHT_PURPOSE, FLIGHT_PURPOSES, type FlightDispatched, type FlightPurpose } from './flight.events';
 import type { FlightState } from './flight.state';
 
 export type DispatchFlight = Command<
@@ -14,12 +14,25 @@ export type DispatchFlight = Command<
     alertIds?: readonly string[];
     aircraft?: string;
     unit?: string;
+    /** Rapid response / deterrence when not given (DEFAULT_FLIGHT_PURPOSE). */
+    purpose?: FlightPurpose;
+    /** The dispatch time when not given: the aircraft left on the order. */
+    takeOffAt?: string;
   }
 >;
+
+const purposeOf = (purpose: string | undefined): FlightPurpose => {
+  if (purpose === undefined) return DEFAULT_FLIGHT_PURPOSE;
+  if (!(FLIGHT_PURPOSES as readonly string[]).includes(purpose)) throw invalid(`purpose must be one of ${FLIGHT_PURPOSES.join(', ')}`, 'purpose');
+  return purpose as FlightPurpose;
+};
 
 export const dispatchFlight = ({ data, context }: DispatchFlight, state: FlightState): FlightDispatched[] => {
   if (state.status !== 'unknown') throw conflict(`flight ${data.flightId} was already dispatched`);
   assertNotInFuture(data.dispatchedAt, context.now, 'dispatchedAt');
+  const takeOffAt = data.takeOffAt ?? data.dispatchedAt;
+  assertNotInFuture(takeOffAt, context.now, 'takeOffAt');
+  assertNotBefore(takeOffAt, data.dispatchedAt, 'takeOffAt', 'dispatchedAt');
   return [
     {
       type: 'FlightDispatched',
@@ -31,6 +44,8 @@ export const dispatchFlight = ({ data, context }: DispatchFlight, state: FlightS
         alertIds: [...(data.alertIds ?? [])],
         ...(data.aircraft !== undefined && { aircraft: data.aircraft }),
         ...(data.unit !== undefined && { unit: data.unit }),
+        purpose: purposeOf(data.purpose),
+        takeOffAt,
       },
     },
   ];

@@ -1,6 +1,7 @@
 import { DeciderSpecification } from '@poc/domain/testing';
 import { toArea } from '../shared/location';
-import type { FlightAborted, FlightCompleted, FlightDispatched, FlightOutcome } from './flight.events';
+import type { FlightAborted, FlightCompleted, FlightDispatched, FlightOutcome, FlightPurpose } from './flight.events';
+import { flightDispatchedV1toV2 } from './flight-dispatched.upcasters';
 import { flightDecider, flightStreamId } from './flight.decider';
 
 const now = '2020-03-05T10:00:00.000Z';
@@ -14,7 +15,7 @@ const dispatchedAt = '2020-03-05T06:00:00.000Z';
 const dispatched: FlightDispatched = {
   type: 'FlightDispatched',
   occurredAt: dispatchedAt,
-  data: { flightId, dispatchedAt, target: toArea(koro), alertIds: ['a1'], aircraft: 'Mi-35', unit: 'HELI-1' },
+  data: { flightId, dispatchedAt, target: toArea(koro), alertIds: ['a1'], aircraft: 'Mi-35', unit: 'HELI-1', purpose: 'rapid-response', takeOffAt: dispatchedAt },
 };
 const completed: FlightCompleted = {
   type: 'FlightCompleted',
@@ -31,7 +32,8 @@ describe('flight decider', () => {
   it('names its stream flight-<id>', () => expect(flightStreamId(flightId)).toBe('flight-f1'));
 
   describe('DispatchFlight', () => {
-    const dispatch = (at: string, extra: { alertIds?: string[]; aircraft?: string; unit?: string } = {}) =>
+    type Extra = { alertIds?: string[]; aircraft?: string; unit?: string; purpose?: FlightPurpose; takeOffAt?: string };
+    const dispatch = (at: string, extra: Extra = {}) =>
       ({ type: 'DispatchFlight', context, data: { flightId, dispatchedAt: at, target: koro, ...extra } }) as const;
 
     it('records a dispatch with its target area', () =>
@@ -44,7 +46,25 @@ describe('flight decider', () => {
       spec
         .given([])
         .when(dispatch(dispatchedAt))
-        .then([{ ...dispatched, data: { flightId, dispatchedAt, target: toArea(koro), alertIds: [] } }]));
+        .then([{ ...dispatched, data: { flightId, dispatchedAt, target: toArea(koro), alertIds: [], purpose: 'rapid-response', takeOffAt: dispatchedAt } }]));
+
+    it('records the purpose and the take-off time given', () =>
+      spec
+        .given([])
+        .when(dispatch(dispatchedAt, { purpose: 'casualty-evacuation', takeOffAt: '2020-03-05T06:20:00.000Z' }))
+        .then([{ ...dispatched, data: { flightId, dispatchedAt, target: toArea(koro), alertIds: [], purpose: 'casualty-evacuation', takeOffAt: '2020-03-05T06:20:00.000Z' } }]));
+
+    it('refuses a purpose outside the list, naming the field', () =>
+      spec
+        .given([])
+        .when(dispatch(dispatchedAt, { purpose: 'sightseeing' as FlightPurpose }))
+        .thenThrows('invalid', /purpose must be one of casualty-evacuation/));
+
+    it('refuses a take-off before the dispatch', () =>
+      spec.given([]).when(dispatch(dispatchedAt, { takeOffAt: '2020-03-05T05:00:00.000Z' })).thenThrows('invalid', /takeOffAt.*before dispatchedAt/));
+
+    it('refuses a take-off in the future', () =>
+      spec.given([]).when(dispatch(dispatchedAt, { takeOffAt: '2020-03-05T12:00:00.000Z' })).thenThrows('invalid', /takeOffAt.*future/));
 
     it('refuses a flight dispatched twice', () =>
       spec.given([dispatched]).when(dispatch(dispatchedAt)).thenThrows('conflict', /already dispatched/));
@@ -129,6 +149,18 @@ describe('flight decider', () => {
         .given([dispatched])
         .when(complete({ ...overKoro, overTargetTo: '2020-03-05T08:30:00.000Z' }))
         .thenThrows('invalid', /overTargetTo.*after the flight completed/));
+
+    it('refuses a completion before take-off', () =>
+      spec
+        .given([{ ...dispatched, data: { ...dispatched.data, takeOffAt: '2020-03-05T07:30:00.000Z' } }])
+        .when(complete({ completedAt: '2020-03-05T07:00:00.000Z' }))
+        .thenThrows('invalid', /flight completed before take-off/));
+
+    it('completes a flight whose v1 dispatch went through the upcaster (take-off = dispatch)', () => {
+      const { purpose: _p, takeOffAt: _t, ...v1 } = dispatched.data;
+      const upcast: FlightDispatched = { ...dispatched, data: flightDispatchedV1toV2(v1) };
+      return spec.given([upcast]).when(complete()).then([completed]);
+    });
 
     it('refuses half a pass', () =>
       spec

@@ -3,7 +3,7 @@ import type { FlightEvent } from './flight.events';
 
 export type FlightState =
   | Readonly<{ status: 'unknown' }>
-  | Readonly<{ status: 'dispatched' | 'completed' | 'aborted'; flightId: string; dispatchedAt: string; target: Area }>;
+  | Readonly<{ status: 'dispatched' | 'completed' | 'aborted'; flightId: string; dispatchedAt: string; takeOffAt: string; target: Area }>;
 
 export const initialFlightState = (): FlightState => ({ status: 'unknown' });
 
@@ -14,6 +14,7 @@ export const evolveFlight = (state: FlightState, event: FlightEvent): FlightStat
         status: 'dispatched',
         flightId: event.data.flightId,
         dispatchedAt: event.data.dispatchedAt,
+        takeOffAt: event.data.takeOffAt,
         target: event.data.target,
       };
     case 'DeterrentPassFlown':

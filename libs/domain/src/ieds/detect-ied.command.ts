@@ -17,6 +17,8 @@ export type DetectIed = Command<
     convoyId?: string;
     method?: string;
     casualties?: number;
+    /** The supply route it was on; none (null) when not given. */
+    axis?: string;
   }
 >;
 
@@ -34,6 +36,7 @@ export const detectIed = ({ data, context }: DetectIed, state: IedState): IedEve
       ...(data.unit !== undefined && { unit: data.unit }),
       ...(data.convoyId !== undefined && { convoyId: data.convoyId }),
       ...(data.method !== undefined && { method: data.method }),
+      axis: data.axis ?? null,
     },
   };
   if (data.status === 'detected') return [detected];

@@ -2,6 +2,7 @@ import { DeciderSpecification } from '@poc/domain/testing';
 import { toLocation } from '../shared/location';
 import type { IedDetected, IedDetonated, IedNeutralized, IedStatus } from './ied.events';
 import { iedDecider, iedStreamId } from './ied.decider';
+import { iedDetectedV1toV2 } from './ied-detected.upcasters';
 
 const now = '2020-03-20T12:00:00.000Z';
 const context = { now };
@@ -13,7 +14,7 @@ const later = '2020-03-10T11:00:00.000Z';
 const labbezanga = { lat: 14.95, lon: 0.72, precision: 2, place: 'Labbezanga', cercle: 'Ansongo', region: 'Gao' };
 const report = { unit: 'EOD-1', convoyId: 'c-sika-7', method: 'visual' };
 
-const detect = (status: IedStatus, extra: { casualties?: number; detectedAt?: string } = {}) =>
+const detect = (status: IedStatus, extra: { casualties?: number; detectedAt?: string; axis?: string } = {}) =>
   ({ type: 'DetectIed', context, data: { iedId, detectedAt, location: labbezanga, status, ...report, ...extra } }) as const;
 const neutralize = (at = later, casualties?: number) =>
   ({ type: 'NeutralizeIed', context, data: { iedId, at, ...(casualties !== undefined && { casualties }) } }) as const;
@@ -23,7 +24,7 @@ const detonation = (at = later, casualties?: number) =>
 const detected: IedDetected = {
   type: 'IedDetected',
   occurredAt: detectedAt,
-  data: { iedId, detectedAt, location: toLocation(labbezanga), ...report },
+  data: { iedId, detectedAt, location: toLocation(labbezanga), ...report, axis: null },
 };
 const neutralized: IedNeutralized = { type: 'IedNeutralized', occurredAt: later, data: { iedId, at: later } };
 const detonated: IedDetonated = { type: 'IedDetonated', occurredAt: later, data: { iedId, at: later, casualties: 3 } };
@@ -45,6 +46,17 @@ describe('IED decider', () => {
         .given([])
         .when(detect('detonated', { casualties: 2 }))
         .then([detected, { type: 'IedDetonated', occurredAt: detectedAt, data: { iedId, at: detectedAt, casualties: 2 } }]));
+
+    it('records the axis the device was on', () =>
+      spec
+        .given([])
+        .when(detect('detected', { axis: 'Gao–Ansongo–Labbezanga' }))
+        .then([{ ...detected, data: { ...detected.data, axis: 'Gao–Ansongo–Labbezanga' } }]));
+
+    it('neutralizes a device whose v1 detection went through the upcaster', () => {
+      const { axis: _axis, ...v1 } = detected.data;
+      return spec.given([{ ...detected, data: iedDetectedV1toV2(v1) }]).when(neutralize()).then([neutralized]);
+    });
 
     it('refuses to detect twice', () => spec.given([detected]).when(detect('detected')).thenThrows('conflict', /already reported/));
 

@@ -15,6 +15,8 @@ const dispatchedView: FlightView = {
   aircraft: 'Mi-35',
   unit: 'HELI-1',
   passes: [],
+  purpose: 'rapid-response',
+  takeOffAt: dispatchedAt,
 };
 
 const dispatch = (log: EventLog) => log.flightDispatched('f1', { dispatchedAt, target, alertIds: ['a1', 'a2'], aircraft: 'Mi-35', unit: 'HELI-1' });
@@ -41,7 +43,7 @@ describe('flights projection', () => {
     spec
       .given([dispatch(log), log.deterrentPassFlown('f1', pass.from, pass.to)])
       .when(log.flightCompleted('f1', { completedAt: '2020-03-05T08:00:00.000Z', outcome: 'dispersal-observed' }))
-      .then({ f1: { ...dispatchedView, passes: [pass], status: 'completed', completedAt: '2020-03-05T08:00:00.000Z', outcome: 'dispersal-observed' } });
+      .then({ f1: { ...dispatchedView, passes: [pass], status: 'completed', completedAt: '2020-03-05T08:00:00.000Z', outcome: 'dispersal-observed', flightHours: 2 } });
   });
 
   it('FlightCompleted without an outcome leaves it out', () => {
@@ -60,15 +62,24 @@ describe('flights projection', () => {
     spec
       .given([dispatch(log)])
       .when(log.flightAborted('f1', '2020-03-05T06:20:00.000Z'))
-      .then({ f1: { ...dispatchedView, status: 'aborted', completedAt: '2020-03-05T06:20:00.000Z', outcome: 'aborted' } });
+      .then({ f1: { ...dispatchedView, status: 'aborted', completedAt: '2020-03-05T06:20:00.000Z', outcome: 'aborted', flightHours: 1 / 3 } });
   });
 
-  it('columns: status, dispatch time and target cell', () => {
+  it('the purpose and take-off time as dispatched; flight hours from take-off, not from dispatch', () => {
+    const log = new EventLog();
+    const takeOffAt = '2020-03-05T06:30:00.000Z';
+    spec
+      .given([log.flightDispatched('f2', { dispatchedAt, takeOffAt, purpose: 'casualty-evacuation', target })])
+      .when(log.flightCompleted('f2', { completedAt: '2020-03-05T08:00:00.000Z' }))
+      .then((docs) => expect(docs.get('f2')).toMatchObject({ purpose: 'casualty-evacuation', takeOffAt, flightHours: 1.5 }));
+  });
+
+  it('columns: status, dispatch time, target cell, take-off time and purpose', () => {
     const log = new EventLog();
     spec
       .given([dispatch(log)])
       .when(log.flightAborted('f1', '2020-03-05T06:20:00.000Z'))
-      .thenColumns({ f1: { status: 'aborted', dispatched_at: dispatchedAt, h3: target.h3 } });
+      .thenColumns({ f1: { status: 'aborted', dispatched_at: dispatchedAt, h3: target.h3, take_off_at: dispatchedAt, purpose: 'rapid-response' } });
   });
 
   it('events of an unknown flight create nothing', () => {

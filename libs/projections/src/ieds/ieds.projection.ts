@@ -9,6 +9,8 @@ export type IedView = Readonly<{
   unit?: string;
   convoyId?: string;
   method?: string;
+  /** The supply route it was on; null when the report named none (IedDetected v2). */
+  axis: string | null;
   resolvedAt?: string;
   casualties?: number;
 }>;
@@ -38,7 +40,8 @@ const evolve = (doc: IedView | undefined, stored: StoredEvent): IedView | undefi
 
 export const iedsProjection: Projection<IedView> = {
   name: 'ieds',
-  version: 1,
+  // 2: the axis (IedDetected v2).
+  version: 2,
   collection: {
     name: 'ieds',
     columns: { status: 'text', detected_at: 'text', cercle: 'text', region: 'text', h3: 'text' },

@@ -6,7 +6,7 @@ const spec = ProjectionSpecification.for(iedsProjection);
 const detectedAt = '2020-05-10T07:30:00.000Z';
 const location = at(PLACES.gao, { cercle: 'Gao', region: 'Gao' });
 
-const detectedView: IedView = { iedId: 'x1', status: 'detected', detectedAt, location, unit: 'EOD-2', convoyId: 'c7', method: 'route clearance' };
+const detectedView: IedView = { iedId: 'x1', status: 'detected', detectedAt, location, unit: 'EOD-2', convoyId: 'c7', method: 'route clearance', axis: null };
 
 const detect = (log: EventLog) => log.iedDetected('x1', { detectedAt, location, unit: 'EOD-2', convoyId: 'c7', method: 'route clearance' });
 
@@ -30,6 +30,14 @@ describe('ieds projection', () => {
       .given([detect(log)])
       .when(log.iedDetonated('x1', '2020-05-10T08:00:00.000Z', 2))
       .then({ x1: { ...detectedView, status: 'detonated', resolvedAt: '2020-05-10T08:00:00.000Z', casualties: 2 } });
+  });
+
+  it('IedDetected v2: the axis the device was on', () => {
+    const log = new EventLog();
+    spec
+      .given([])
+      .when(log.iedDetected('x2', { detectedAt, location, axis: 'Gao–Ansongo–Labbezanga' }))
+      .then((docs) => expect(docs.get('x2')!.axis).toBe('Gao–Ansongo–Labbezanga'));
   });
 
   it('zero casualties are recorded, not dropped', () => {

@@ -2,6 +2,7 @@ import {
   alertStreamId,
   currentSchemaVersion,
   flightStreamId,
+  flightHoursStreamId,
   NOT_GRADED_AT_INTAKE,
   patrolStreamId,
   toArea,
@@ -14,6 +15,7 @@ import {
   type DeterrentPassFlown,
   type FlightCompleted,
   type FlightDispatched,
+  type FlightHoursAllotted,
   type IncidentCorrected,
   type IncidentReported,
   type Location,
@@ -70,7 +72,7 @@ export type OperatingBaseEstablishedData = {
   name?: string;
 };
 export type OperatingBaseClosedData = { baseId: string; closedAt: string };
-export type IedDetectedData = { iedId: string; detectedAt: string; location: Location; unit?: string; convoyId?: string; method?: string };
+export type IedDetectedData = { iedId: string; detectedAt: string; location: Location; unit?: string; convoyId?: string; method?: string; axis: string | null };
 export type IedResolvedData = { iedId: string; at: string; casualties?: number };
 
 type DataOf<E> = E extends { data: infer D } ? D : never;
@@ -142,7 +144,8 @@ export class EventLog {
   }
 
   flightDispatched(flightId: string, data: Partial<DataOf<FlightDispatched>> = {}, times: Times = {}) {
-    const full: DataOf<FlightDispatched> = { flightId, dispatchedAt: T0, target: area(PLACES.koro, 5), alertIds: [], ...data };
+    const dispatchedAt = data.dispatchedAt ?? T0;
+    const full: DataOf<FlightDispatched> = { flightId, dispatchedAt, target: area(PLACES.koro, 5), alertIds: [], purpose: 'rapid-response', takeOffAt: dispatchedAt, ...data };
     return this.record(flightStreamId(flightId), 'FlightDispatched', full, { occurredAt: full.dispatchedAt, ...times });
   }
 
@@ -214,8 +217,14 @@ export class EventLog {
   }
 
   iedDetected(iedId: string, data: Partial<IedDetectedData> = {}) {
-    const full: IedDetectedData = { iedId, detectedAt: T0, location: at(PLACES.gao, { cercle: 'Gao', region: 'Gao' }), ...data };
+    const full: IedDetectedData = { iedId, detectedAt: T0, location: at(PLACES.gao, { cercle: 'Gao', region: 'Gao' }), axis: null, ...data };
     return this.record(iedStreamId(iedId), 'IedDetected', full, { occurredAt: full.detectedAt });
+  }
+
+  /** An allotment of flight hours for a month (recorded when decided: `at`). */
+  flightHoursAllotted(month: string, hours: number, at = T0, note?: string) {
+    const data: DataOf<FlightHoursAllotted> = { month, hours, ...(note !== undefined && { note }) };
+    return this.record(flightHoursStreamId(month), 'FlightHoursAllotted', data, { occurredAt: at });
   }
 
   iedNeutralized(iedId: string, atTime = T0, casualties?: number) {
