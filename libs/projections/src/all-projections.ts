@@ -1,6 +1,7 @@
 import { alertsProjection } from './alerts/alerts.projection';
 import { basesProjection } from './bases/bases.projection';
 import { flightsProjection } from './flights/flights.projection';
+import { flightHourAllotmentsProjection } from './flight-hours/flight-hour-allotments.projection';
 import { iedsProjection } from './ieds/ieds.projection';
 import { incidentsProjection } from './incidents/incidents.projection';
 import { patrolsProjection } from './patrols/patrols.projection';
@@ -17,6 +18,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   incidentsProjection,
   patrolsProjection,
   flightsProjection,
+  flightHourAllotmentsProjection,
   basesProjection,
   iedsProjection,
   presencesProjection,
