@@ -35,6 +35,8 @@ export const bodies = {
   incident: { occurredAt: '2020-03-01T03:00:00Z', location: BANKASS, kind: 'attack-on-civilians', fatalities: 1, source: 'civilian' },
   // A new incident id each time: one verdict per call, in a stream of its own.
   assessment: () => ({ incidentId: randomUUID(), episodeId: 'patrol-roles-stop-1', verdict: 'not-retaliation' }),
+  // A registration of its own each time: registering one twice is a 409.
+  vehicle: () => ({ registration: `UN-${randomUUID().slice(0, 8)}`, contingent: 'BANBAT-2', type: 'Casspir', registeredAt: '2020-01-02T08:00:00Z' }),
 } as const;
 
 const send = (url: string, payload?: object): RouteRequest => ({ url, ...(payload && { payload }) });
@@ -68,6 +70,9 @@ export const requests = {
   correctIncident: onNew('/incidents', bodies.incident, (i) => send(`/incidents/${i.id}/correct`, { fatalities: 3 })),
   retractIncident: onNew('/incidents', bodies.incident, (i) => send(`/incidents/${i.id}/retract`, { reason: 'duplicate of a radio report' })),
   assessRetaliation: () => send('/retaliation-assessments', bodies.assessment()),
+  registerVehicle: () => send('/vehicles', bodies.vehicle()),
+  changeVehicleStatus: onNew('/vehicles', bodies.vehicle, (v) => send(`/vehicles/${v.id}/status`, { status: 'unusable', at: '2020-03-10T07:00:00Z', cause: 'ied-damage' })),
+  writeOffVehicle: onNew('/vehicles', bodies.vehicle, (v) => send(`/vehicles/${v.id}/write-off`, { at: '2020-04-01T10:00:00Z', reason: 'beyond repair' })),
   showCaller: onNew('/alerts', bodies.alertWithCaller, (a) => send(`/alerts/${a.id}/caller`)),
   forgetCaller: onNew('/alerts', bodies.alertWithCaller, (a) => send(`/alerts/${a.id}/caller`)),
 
@@ -99,6 +104,9 @@ export const requests = {
   deterrenceChart: () => send('/deterrence/chart.svg?operation=Buffalo'),
   responseRate: () => send('/response-rate?from=2020-03-01&to=2020-03-31'),
   retaliationAssessments: () => send('/retaliation-assessments?verdict=not-retaliation'),
+  vehicles: () => send('/vehicles?contingent=BANBAT-2&status=in-use'),
+  vehicle: onNew('/vehicles', bodies.vehicle, (v) => send(`/vehicles/${v.id}?minPosition=${v.position}`)),
+  fleet: () => send('/fleet?on=2020-05-20&asOf=2020-05-20T12:00:00Z'),
   // Straight from the store, no read model: no need to wait.
   stream: onNew('/alerts', bodies.alert, (a) => send(`/streams/${a.streamId}`)),
 

@@ -66,6 +66,9 @@ export const COMMAND_ROUTES: readonly RouteRow[] = [
   // The one write analysts may make: their verdict on a retaliation candidate (DOMAIN.md,
   // "Retaliation"; docs/response-rate.md) — beyond API.md's "reads, stream history, exports".
   row('POST /retaliation-assessments', ['analyst', 'ops', 'admin'], r.assessRetaliation),
+  row('POST /vehicles', ['ops', 'admin'], r.registerVehicle),
+  row('POST /vehicles/{id}/status', ['ops', 'admin'], r.changeVehicleStatus),
+  row('POST /vehicles/{id}/write-off', ['ops', 'admin'], r.writeOffVehicle),
 ];
 
 /** apps/query-api: the read side. */
@@ -95,6 +98,9 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /deterrence/chart.svg', ['ops', 'analyst', 'admin'], r.deterrenceChart),
   row('GET /response-rate', ['ops', 'analyst', 'admin'], r.responseRate),
   row('GET /retaliation-assessments', ['ops', 'analyst', 'admin'], r.retaliationAssessments),
+  row('GET /vehicles', ['ops', 'analyst', 'admin'], r.vehicles),
+  row('GET /vehicles/{id}', ['ops', 'analyst', 'admin'], r.vehicle),
+  row('GET /fleet', ['ops', 'analyst', 'admin'], r.fleet),
   row('GET /streams/{streamId}', ['ops', 'analyst', 'admin'], r.stream),
   // The console's map layers (RFC 7946 FeatureCollections): no caller data on any.
   row('GET /incidents.geojson', ['ops', 'analyst', 'admin'], r.incidentsGeoJson),
