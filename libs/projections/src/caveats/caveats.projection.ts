@@ -1,7 +1,7 @@
 import type { CaveatEvent, CaveatKind, CaveatOutcome, Stored, StoredEvent } from '@poc/domain';
 import type { Projection } from '../projection';
 
-export type CaveatSettlementView = Readonly<{ settledAt: string; outcome: CaveatOutcome; settlement: string }>;
+export type CaveatSettlementView = Readonly<{ settledAt: string; outcome: CaveatOutcome; settlement: string; recordedAt: string }>;
 
 /** A refusal or condition a contingent set on an order, and how it was settled. */
 export type CaveatView = Readonly<{
@@ -13,6 +13,8 @@ export type CaveatView = Readonly<{
   order: string;
   condition: string;
   raisedAt: string;
+  /** When it was recorded, for figures given as known on a date. */
+  recordedAt: string;
   status: 'open' | 'settled';
   settled?: CaveatSettlementView;
 }>;
@@ -22,10 +24,10 @@ const evolve = (doc: CaveatView | undefined, stored: StoredEvent): CaveatView | 
   const event = stored as Stored<CaveatEvent>;
   switch (event.type) {
     case 'CaveatRaised':
-      return { ...event.data, status: 'open' };
+      return { ...event.data, recordedAt: event.recordedAt, status: 'open' };
     case 'CaveatSettled': {
       const { settledAt, outcome, settlement } = event.data;
-      return doc && { ...doc, status: 'settled', settled: { settledAt, outcome, settlement } };
+      return doc && { ...doc, status: 'settled', settled: { settledAt, outcome, settlement, recordedAt: event.recordedAt } };
     }
     default:
       return doc;

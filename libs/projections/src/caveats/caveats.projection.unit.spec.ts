@@ -22,7 +22,7 @@ const raise = (log: EventLog, data: Partial<CaveatRaised['data']> = {}) =>
 const settle = (log: EventLog, caveatId = 'k1') =>
   log.record(caveatStreamId(caveatId), 'CaveatSettled', { ...settledData, caveatId }, { occurredAt: settledData.settledAt });
 
-const openView: CaveatView = { ...raisedData, status: 'open' };
+const openView: CaveatView = { ...raisedData, recordedAt: raisedAt, status: 'open' };
 
 describe('caveats projection', () => {
   it('CaveatRaised: an open caveat with everything it says', () => {
@@ -35,7 +35,7 @@ describe('caveats projection', () => {
     spec
       .given([raise(log)])
       .when(settle(log))
-      .then({ k1: { ...openView, status: 'settled', settled: { settledAt: settledData.settledAt, outcome: 'condition-met', settlement: 'a UAV flight each night' } } });
+      .then({ k1: { ...openView, status: 'settled', settled: { settledAt: settledData.settledAt, outcome: 'condition-met', settlement: 'a UAV flight each night', recordedAt: settledData.settledAt } } });
   });
 
   it('a settlement of an unknown caveat creates nothing', () => {

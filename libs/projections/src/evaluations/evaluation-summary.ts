@@ -6,18 +6,22 @@ import type { EvaluationView } from './evaluations.projection';
  * GET /evaluations/summary and the period report call it on the documents of the period.
  */
 
-/** Evaluations made from..to (inclusive ISO times; absent = unbounded), as known on asOf (world time). */
-export type EvaluationWindow = Readonly<{ from?: string; to?: string; asOf: string }>;
+/**
+ * Evaluations made from..to (inclusive ISO times; absent = unbounded); plans as they stood at
+ * `to`. `asOf` (an ISO time; absent = everything) leaves out what was recorded after it, so a
+ * figure given on a date can be given again.
+ */
+export type EvaluationWindow = Readonly<{ from?: string; to?: string; asOf?: string }>;
 
 export type PlanFigures = Readonly<{
-  /** Plans issued by asOf on the period's evaluations. */
+  /** Plans issued by `to` on the period's evaluations. */
   issued: number;
   /** Units that received at least one of them. */
   unitsWithPlans: number;
-  /** Issued by asOf and not closed by then. */
+  /** Not closed by `to`. */
   open: number;
   closed: number;
-  /** Measures entered by asOf in those plans. */
+  /** Measures taken by `to` in those plans. */
   measuresTaken: number;
 }>;
 
@@ -32,17 +36,20 @@ export type UnitKindFigures = Readonly<{
 }>;
 
 export type EvaluationSummary = Readonly<{
-  from?: string;
-  to?: string;
-  asOf: string;
+  from: string | null;
+  to: string | null;
+  asOf: string | null;
   military: UnitKindFigures;
   formedPolice: UnitKindFigures;
 }>;
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-const inWindow = (doc: EvaluationView, { from, to, asOf }: EvaluationWindow): boolean =>
-  (from === undefined || doc.evaluatedAt >= from) && (to === undefined || doc.evaluatedAt <= to) && doc.evaluatedAt <= asOf;
+/** Happened by `to` and known by `asOf`. */
+const by = (at: string, recordedAt: string, { to, asOf }: EvaluationWindow): boolean => (to === undefined || at <= to) && (asOf === undefined || recordedAt <= asOf);
+
+const inWindow = (doc: EvaluationView, window: EvaluationWindow): boolean =>
+  (window.from === undefined || doc.evaluatedAt >= window.from) && by(doc.evaluatedAt, doc.recordedAt, window);
 
 const later = (a: EvaluationView, b: EvaluationView): boolean =>
   a.evaluatedAt > b.evaluatedAt || (a.evaluatedAt === b.evaluatedAt && a.evaluationId > b.evaluationId);
@@ -57,20 +64,21 @@ export const latestByUnit = (docs: readonly EvaluationView[]): EvaluationView[] 
   return [...latest.values()];
 };
 
-/** The plans of these evaluations as they stood on asOf. */
-export const planFigures = (docs: readonly EvaluationView[], asOf: string): PlanFigures => {
-  const issued = docs.filter((doc) => doc.plan && doc.plan.issuedAt <= asOf);
-  const closed = issued.filter((doc) => doc.plan!.closedAt !== undefined && doc.plan!.closedAt <= asOf).length;
+/** The plans of these evaluations as they stood at `to`, as known at `asOf`. */
+export const planFigures = (docs: readonly EvaluationView[], window: EvaluationWindow): PlanFigures => {
+  const plans = docs.flatMap((doc) => (doc.plan && by(doc.plan.issuedAt, doc.plan.recordedAt, window) ? [{ unitId: doc.unitId, plan: doc.plan }] : []));
+  const closed = plans.filter(({ plan }) => plan.closing && by(plan.closing.closedAt, plan.closing.recordedAt, window)).length;
   return {
-    issued: issued.length,
-    unitsWithPlans: new Set(issued.map((doc) => doc.unitId)).size,
-    open: issued.length - closed,
+    issued: plans.length,
+    unitsWithPlans: new Set(plans.map((p) => p.unitId)).size,
+    open: plans.length - closed,
     closed,
-    measuresTaken: issued.reduce((n, doc) => n + doc.plan!.measures.filter((m) => m.takenAt <= asOf).length, 0),
+    measuresTaken: plans.reduce((n, { plan }) => n + plan.measures.filter((m) => by(m.takenAt, m.recordedAt, window)).length, 0),
   };
 };
 
-export const unitKindFigures = (docs: readonly EvaluationView[], asOf: string): UnitKindFigures => {
+/** One kind's figures from its evaluations in the window. */
+export const unitKindFigures = (docs: readonly EvaluationView[], window: EvaluationWindow): UnitKindFigures => {
   const latest = latestByUnit(docs);
   const byRating = zeros(EVALUATION_RATINGS);
   const shortfallAreas = zeros(SHORTFALL_AREAS);
@@ -78,17 +86,17 @@ export const unitKindFigures = (docs: readonly EvaluationView[], asOf: string): 
     byRating[doc.rating] += 1;
     for (const area of doc.shortfallAreas) shortfallAreas[area] += 1;
   }
-  return { evaluations: docs.length, unitsEvaluated: latest.length, byRating, shortfallAreas, plans: planFigures(docs, asOf) };
+  return { evaluations: docs.length, unitsEvaluated: latest.length, byRating, shortfallAreas, plans: planFigures(docs, window) };
 };
 
 /** The period's figures, military units and formed police units apart (the letter reports them so). */
 export const evaluationSummary = (docs: readonly EvaluationView[], window: EvaluationWindow): EvaluationSummary => {
   const period = docs.filter((doc) => inWindow(doc, window));
-  const ofKind = (kind: UnitKind) => unitKindFigures(period.filter((doc) => doc.unitKind === kind), window.asOf);
+  const ofKind = (kind: UnitKind) => unitKindFigures(period.filter((doc) => doc.unitKind === kind), window);
   return {
-    ...(window.from !== undefined && { from: window.from }),
-    ...(window.to !== undefined && { to: window.to }),
-    asOf: window.asOf,
+    from: window.from ?? null,
+    to: window.to ?? null,
+    asOf: window.asOf ?? null,
     military: ofKind('military'),
     formedPolice: ofKind('formed-police'),
   };

@@ -11,16 +11,21 @@ import type {
 } from '@poc/domain';
 import type { Projection } from '../projection';
 
-export type ImprovementMeasureView = Readonly<{ takenAt: string; measure: string }>;
+// Each fact keeps when it was recorded beside when it happened, so the figures can be
+// given as known on a date (`asOf`), as the other read models give them.
+
+export type ImprovementMeasureView = Readonly<{ takenAt: string; measure: string; recordedAt: string }>;
+
+export type PlanClosingView = Readonly<{ closedAt: string; recordedAt: string; note?: string }>;
 
 export type ImprovementPlanView = Readonly<{
   status: 'open' | 'closed';
   issuedAt: string;
+  recordedAt: string;
   areas: readonly ShortfallArea[];
   note?: string;
   measures: readonly ImprovementMeasureView[];
-  closedAt?: string;
-  closingNote?: string;
+  closing?: PlanClosingView;
 }>;
 
 /** One evaluation of a unit, with the improvement plan issued on it and the plan's follow-up. */
@@ -34,14 +39,16 @@ export type EvaluationView = Readonly<{
   evaluatedAt: string;
   rating: EvaluationRating;
   shortfallAreas: readonly ShortfallArea[];
+  recordedAt: string;
   plan?: ImprovementPlanView;
 }>;
 
-const evaluated = (data: UnitEvaluated['data']): EvaluationView => data;
+const evaluated = (data: UnitEvaluated['data'], recordedAt: string): EvaluationView => ({ ...data, recordedAt });
 
-const planOf = ({ issuedAt, areas, note }: ImprovementPlanIssued['data']): ImprovementPlanView => ({
+const planOf = ({ issuedAt, areas, note }: ImprovementPlanIssued['data'], recordedAt: string): ImprovementPlanView => ({
   status: 'open',
   issuedAt,
+  recordedAt,
   areas,
   ...(note !== undefined && { note }),
   measures: [],
@@ -55,16 +62,17 @@ const evolve = (doc: EvaluationView | undefined, stored: StoredEvent): Evaluatio
   const event = stored as Stored<EvaluationEvent>;
   switch (event.type) {
     case 'UnitEvaluated':
-      return evaluated(event.data);
+      return evaluated(event.data, event.recordedAt);
     case 'ImprovementPlanIssued':
-      return doc && { ...doc, plan: planOf(event.data) };
+      return doc && { ...doc, plan: planOf(event.data, event.recordedAt) };
     case 'ImprovementMeasureTaken': {
       const { takenAt, measure } = event.data;
-      return withPlan(doc, (plan) => ({ ...plan, measures: [...plan.measures, { takenAt, measure }] }));
+      return withPlan(doc, (plan) => ({ ...plan, measures: [...plan.measures, { takenAt, measure, recordedAt: event.recordedAt }] }));
     }
     case 'ImprovementPlanClosed': {
       const { closedAt, note } = event.data;
-      return withPlan(doc, (plan) => ({ ...plan, status: 'closed', closedAt, ...(note !== undefined && { closingNote: note }) }));
+      const closing = { closedAt, recordedAt: event.recordedAt, ...(note !== undefined && { note }) };
+      return withPlan(doc, (plan) => ({ ...plan, status: 'closed', closing }));
     }
     default:
       return doc;

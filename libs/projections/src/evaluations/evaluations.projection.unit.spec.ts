@@ -19,12 +19,13 @@ const stream = evaluationStreamId('e1');
 const evaluate = (log: EventLog, evaluationId = 'e1') =>
   log.record(evaluationStreamId(evaluationId), 'UnitEvaluated', { ...evaluation, evaluationId }, { occurredAt: evaluatedAt });
 const issue = (log: EventLog, evaluationId = 'e1') =>
-  log.record(evaluationStreamId(evaluationId), 'ImprovementPlanIssued', { evaluationId, unitId: 'BANBAT-2', issuedAt: '2020-03-20T09:00:00.000Z', areas: ['training'], note: 'by the end of May' });
-const measure = (log: EventLog, takenAt: string, text: string) => log.record(stream, 'ImprovementMeasureTaken', { evaluationId: 'e1', takenAt, measure: text });
-const close = (log: EventLog) => log.record(stream, 'ImprovementPlanClosed', { evaluationId: 'e1', closedAt: '2020-05-01T09:00:00.000Z', note: 'all measures done' });
+  log.record(evaluationStreamId(evaluationId), 'ImprovementPlanIssued', { evaluationId, unitId: 'BANBAT-2', issuedAt: '2020-03-20T09:00:00.000Z', areas: ['training'], note: 'by the end of May' }, { occurredAt: '2020-03-20T09:00:00.000Z', recordedAt: '2020-03-21T10:00:00.000Z' });
+const measure = (log: EventLog, takenAt: string, text: string) => log.record(stream, 'ImprovementMeasureTaken', { evaluationId: 'e1', takenAt, measure: text }, { occurredAt: takenAt });
+const close = (log: EventLog) => log.record(stream, 'ImprovementPlanClosed', { evaluationId: 'e1', closedAt: '2020-05-01T09:00:00.000Z', note: 'all measures done' }, { occurredAt: '2020-05-01T09:00:00.000Z' });
 
-const view: EvaluationView = evaluation;
-const plan = { status: 'open', issuedAt: '2020-03-20T09:00:00.000Z', areas: ['training'], note: 'by the end of May', measures: [] } as const;
+const view: EvaluationView = { ...evaluation, recordedAt: evaluatedAt };
+// Recorded the day after it was issued: the view keeps both times.
+const plan = { status: 'open', issuedAt: '2020-03-20T09:00:00.000Z', recordedAt: '2020-03-21T10:00:00.000Z', areas: ['training'], note: 'by the end of May', measures: [] } as const;
 
 describe('evaluations projection', () => {
   it('UnitEvaluated: the evaluation as recorded, no plan', () => {
@@ -48,8 +49,8 @@ describe('evaluations projection', () => {
           plan: {
             ...plan,
             measures: [
-              { takenAt: '2020-04-01T09:00:00.000Z', measure: 'driving course' },
-              { takenAt: '2020-04-10T09:00:00.000Z', measure: 'radios replaced' },
+              { takenAt: '2020-04-01T09:00:00.000Z', measure: 'driving course', recordedAt: '2020-04-01T09:00:00.000Z' },
+              { takenAt: '2020-04-10T09:00:00.000Z', measure: 'radios replaced', recordedAt: '2020-04-10T09:00:00.000Z' },
             ],
           },
         },
@@ -61,7 +62,7 @@ describe('evaluations projection', () => {
     spec
       .given([evaluate(log), issue(log)])
       .when(close(log))
-      .then({ e1: { ...view, plan: { ...plan, status: 'closed', closedAt: '2020-05-01T09:00:00.000Z', closingNote: 'all measures done' } } });
+      .then({ e1: { ...view, plan: { ...plan, status: 'closed', closing: { closedAt: '2020-05-01T09:00:00.000Z', recordedAt: '2020-05-01T09:00:00.000Z', note: 'all measures done' } } } });
   });
 
   it('a plan, measure or closing with no evaluation (or no plan) creates nothing', () => {
