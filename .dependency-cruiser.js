@@ -3,6 +3,7 @@
 //   libs/event-store the store port and adapters: domain only
 //   libs/projections pure projections + read-model stores: domain only
 //   libs/deterrence  the deterrence engine, run at query time: domain and projections, no I/O
+//   libs/reports     the period report: domain, projections and deterrence, no I/O
 //   libs/messaging   the bus: domain and event-store
 //   libs/privacy     caller keys, sealing, forgetting: domain and event-store
 //   libs/postgres    the one way to pool and check out PostgreSQL clients: pg only, no other lib
@@ -51,11 +52,24 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'reports-are-pure',
+      comment: 'The report composes figures from what a ReadModelReader returns: no database, bus, Nest or Node I/O of its own.',
+      severity: 'error',
+      from: { path: '^libs/reports/src', pathNot: '\\.spec\\.ts$' },
+      to: { path: ['^node_modules/(better-sqlite3|pg|kafkajs|@nestjs)', '^libs/(?!domain/|projections/|deterrence/|reports/)'] },
+    },
+    {
+      name: 'reports-no-node-io',
+      severity: 'error',
+      from: { path: '^libs/reports/src', pathNot: '\\.spec\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'projections-below-deterrence',
       comment: 'Read models do not know the engine that reads them (presences have their own episode type).',
       severity: 'error',
       from: { path: '^libs/projections/src' },
-      to: { path: '^libs/deterrence/' },
+      to: { path: '^libs/(deterrence|reports)/' },
     },
     {
       name: 'testing-kits-stay-in-tests',
@@ -100,7 +114,7 @@ module.exports = {
     {
       name: 'lower-libs-no-nest',
       severity: 'error',
-      from: { path: '^libs/(domain|event-store|projections|deterrence|messaging|privacy)/src' },
+      from: { path: '^libs/(domain|event-store|projections|deterrence|reports|messaging|privacy)/src' },
       to: { path: '^node_modules/@nestjs' },
     },
     {

@@ -103,6 +103,7 @@ export const requests = {
   deterrence: () => send('/deterrence?operation=Buffalo&radiusKm=10&from=2020-02-01&to=2020-04-30'),
   deterrenceChart: () => send('/deterrence/chart.svg?operation=Buffalo'),
   responseRate: () => send('/response-rate?from=2020-03-01&to=2020-03-31'),
+  periodReport: () => send('/reports/period?from=2020-03-01&to=2020-03-31'),
   retaliationAssessments: () => send('/retaliation-assessments?verdict=not-retaliation'),
   vehicles: () => send('/vehicles?contingent=BANBAT-2&status=in-use'),
   vehicle: onNew('/vehicles', bodies.vehicle, (v) => send(`/vehicles/${v.id}?minPosition=${v.position}`)),

@@ -97,6 +97,7 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /deterrence', ['ops', 'analyst', 'admin'], r.deterrence),
   row('GET /deterrence/chart.svg', ['ops', 'analyst', 'admin'], r.deterrenceChart),
   row('GET /response-rate', ['ops', 'analyst', 'admin'], r.responseRate),
+  row('GET /reports/period', ['ops', 'analyst', 'admin'], r.periodReport),
   row('GET /retaliation-assessments', ['ops', 'analyst', 'admin'], r.retaliationAssessments),
   row('GET /vehicles', ['ops', 'analyst', 'admin'], r.vehicles),
   row('GET /vehicles/{id}', ['ops', 'analyst', 'admin'], r.vehicle),

@@ -21,6 +21,7 @@ import { StreamQueriesController } from './streams/stream-queries.controller';
 import { FleetController } from './vehicles/fleet.controller';
 import { VehicleQueriesController } from './vehicles/vehicle-queries.controller';
 import { ReadSideHealthModule } from '@poc/platform/health';
+import { PeriodReportController } from './reports/period-report.controller';
 
 /** The read side for the operations centre and analysts. Needs the InfrastructureModule. */
 @Module({
@@ -48,6 +49,7 @@ import { ReadSideHealthModule } from '@poc/platform/health';
     FleetController,
     ...GEOJSON_CONTROLLERS,
     LiveController,
+    PeriodReportController,
   ],
   providers: [ReadModels, DeterrenceInputs, LiveStreams],
 })

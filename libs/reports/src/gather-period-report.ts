@@ -1,0 +1,81 @@
+import { computeDeterrence, DEFAULT_RADIUS_KM, DeterrenceInputs, SelectionTooLarge, type DeterrenceResult, type ReadModelReader } from '@poc/deterrence';
+import {
+  alertsProjection,
+  alertsReceivedQuery,
+  basesProjection,
+  basesQuery,
+  flightsProjection,
+  flightsQuery,
+  incidentsProjection,
+  incidentsQuery,
+  patrolsProjection,
+  patrolsQuery,
+  responseRate,
+  tobSpeed,
+  withKeys,
+  type AlertView,
+  type BaseView,
+  type FlightView,
+  type IncidentView,
+  type PatrolView,
+} from '@poc/projections';
+import type { ReportSection } from './figure';
+import { bounds, type Period } from './period';
+import { alertsSection } from './sections/alerts.section';
+import { deterrenceSection } from './sections/deterrence.section';
+import { incidentsSection } from './sections/incidents.section';
+import { operationsSection } from './sections/operations.section';
+
+export type PeriodReport = Readonly<{ period: Period; sections: readonly ReportSection[] }>;
+
+/** One section's figures, fetched through the reader: each section is independent of the others. */
+export type SectionSource = (reader: ReadModelReader, period: Period) => Promise<ReportSection>;
+
+const byKeys = <Doc>(reader: ReadModelReader, projection: Parameters<ReadModelReader['find']>[0], keys: readonly string[]): Promise<Doc[]> =>
+  keys.length === 0 ? Promise.resolve([]) : (reader.find(projection, withKeys(keys)) as Promise<Doc[]>);
+
+const incidents: SectionSource = async (reader, period) => {
+  const b = bounds(period);
+  return incidentsSection(await reader.find<IncidentView>(incidentsProjection, incidentsQuery({ occurredFrom: b.from, occurredTo: b.to })), period);
+};
+
+const alerts: SectionSource = async (reader, period) => {
+  const range = bounds(period);
+  const received = await reader.find<AlertView>(alertsProjection, alertsReceivedQuery(range));
+  const flightIds = [...new Set(received.flatMap((a) => a.responses.filter((r) => r.kind === 'flight').map((r) => r.id)))];
+  return alertsSection(received, responseRate(received, await byKeys<FlightView>(reader, flightsProjection, flightIds), range), period);
+};
+
+const operations: SectionSource = async (reader, period) => {
+  const b = bounds(period);
+  const [patrols, flights, bases] = await Promise.all([
+    reader.find<PatrolView>(patrolsProjection, patrolsQuery({ startedFrom: b.from, startedTo: b.to })),
+    reader.find<FlightView>(flightsProjection, flightsQuery({ dispatchedFrom: b.from, dispatchedTo: b.to })),
+    reader.find<BaseView>(basesProjection, basesQuery({ establishedFrom: b.from, establishedTo: b.to })),
+  ]);
+  const triggers = await byKeys<IncidentView>(reader, incidentsProjection, [...new Set(bases.flatMap((x) => (x.triggerIncidentId ? [x.triggerIncidentId] : [])))]);
+  return operationsSection(patrols, flights, tobSpeed(bases, triggers, b), period);
+};
+
+const deterrence: SectionSource = async (reader, period) => {
+  const inputs = new DeterrenceInputs(reader);
+  const filter = { from: period.from, to: period.to };
+  let result: DeterrenceResult | { refused: string };
+  try {
+    const focal = await inputs.focal(filter, period.asOf);
+    result = computeDeterrence({ ...(await inputs.forPresences(focal, { radiusKm: DEFAULT_RADIUS_KM, asOf: period.asOf })), asOf: period.asOf, radiusKm: DEFAULT_RADIUS_KM, filter });
+  } catch (e) {
+    if (!(e instanceof SelectionTooLarge)) throw e;
+    result = { refused: `not computed: ${e.message}` };
+  }
+  return deterrenceSection(result, period);
+};
+
+/** The sections of the report, in the order it prints them; issue 16's areas add theirs. */
+export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, operations, deterrence];
+
+/** Every figure of the period, each with the route that lists what it counts. */
+export const gatherPeriodReport = async (reader: ReadModelReader, period: Period, sections: readonly SectionSource[] = PERIOD_REPORT_SECTIONS): Promise<PeriodReport> => ({
+  period,
+  sections: await Promise.all(sections.map((s) => s(reader, period))),
+});
