@@ -248,6 +248,32 @@ describe.each([
     expect(run.stdout).not.toContain('OUTDATED');
   });
 
+  it('report: the period\'s figures, counted as the events say', async () => {
+    const run = await cli(['report', '--from', '2020-03-01', '--to', '2020-03-31', '--format', 'json'], env);
+    expectSuccess(run);
+    const report = JSON.parse(run.stdout) as { sections: { figures: { key: string; value: number }[] }[] };
+    const figure = (key: string) => report.sections.flatMap((s) => s.figures).find((f) => f.key === key)!.value;
+    // From the events themselves: each incident's time after its corrections, and whether it was retracted.
+    const incidents = new Map<string, { occurredAt: string; active: boolean }>();
+    for (const e of events) {
+      const data = e.data as { incidentId?: string; changes?: { occurredAt?: string } };
+      if (e.type === 'IncidentReported') incidents.set(data.incidentId!, { occurredAt: e.occurredAt, active: true });
+      if (e.type === 'IncidentCorrected' && data.changes?.occurredAt) incidents.get(data.incidentId!)!.occurredAt = data.changes.occurredAt;
+      if (e.type === 'IncidentRetracted') incidents.get(data.incidentId!)!.active = false;
+    }
+    const march = [...incidents.values()].filter((i) => i.active && i.occurredAt >= '2020-03-01' && i.occurredAt < '2020-04-01');
+    expect(march.length).toBeGreaterThan(0);
+    expect(figure('incidents.total')).toBe(march.length);
+    const received = events.filter((e) => e.type === 'AlertReceived' && (e.data as { receivedAt: string }).receivedAt.startsWith('2020-03')).length;
+    expect(figure('alerts.received')).toBe(received);
+
+    const markdown = await cli(['report', '--from', '2020-03-01', '--to', '2020-03-31', '--format', 'markdown'], env);
+    expectSuccess(markdown);
+    expect(markdown.stdout).toContain('# Period report, 2020-03-01 to 2020-03-31');
+    expect(markdown.stdout).toContain(`| incidents | ${march.length.toLocaleString('en-US')} |`);
+    expectOneLineError(await cli(['report', '--from', 'March', '--to', '2020-03-31'], env), /^error: --from must be a day/);
+  });
+
   it('export events as ndjson: every event, in order', async () => {
     const run = await cli(['export', 'events'], env);
     expectSuccess(run);
