@@ -47,6 +47,7 @@ export const COMMAND_ROUTES: readonly RouteRow[] = [
   row('POST /alerts', ['operator', 'ops', 'admin'], r.receiveAlert),
   row('POST /alerts/{id}/triage', ['ops', 'admin'], r.triageAlert),
   row('POST /alerts/{id}/close', ['ops', 'admin'], r.closeAlert),
+  row('POST /alerts/{id}/link-incident', ['ops', 'admin'], r.linkAlertToIncident),
   // The caller's name and phone: personal data, opened for the operations centre only,
   // erased for good only by an admin (a privacy request).
   row('GET /alerts/{id}/caller', ['ops', 'admin'], r.showCaller),
@@ -57,6 +58,7 @@ export const COMMAND_ROUTES: readonly RouteRow[] = [
   row('POST /patrols/{id}/complete', ['ops', 'admin'], r.completePatrol),
   row('POST /bases', ['ops', 'admin'], r.establishBase),
   row('POST /bases/{id}/close', ['ops', 'admin'], r.closeBase),
+  row('POST /bases/{id}/activities', ['ops', 'admin'], r.recordTobActivity),
   row('POST /ieds', ['ops', 'admin'], r.detectIed),
   row('POST /ieds/{id}/neutralize', ['ops', 'admin'], r.neutralizeIed),
   row('POST /ieds/{id}/detonation', ['ops', 'admin'], r.detonateIed),
@@ -77,6 +79,7 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /', 'public'),
   row('GET /console/{file}', 'public', undefined, 404),
   row('GET /alerts', ['ops', 'analyst', 'admin'], r.alerts),
+  row('GET /alerts/outcomes', ['ops', 'analyst', 'admin'], r.alertOutcomes),
   row('GET /alerts/{id}', ['ops', 'analyst', 'admin'], r.alert),
   // Progress only (no caller, place or description): operators follow the alerts they typed.
   row('GET /alerts/{id}/status', ['operator', 'ops', 'analyst', 'admin'], r.alertStatus),
@@ -88,6 +91,8 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /bases', ['ops', 'analyst', 'admin'], r.bases),
   row('GET /bases/speed', ['ops', 'analyst', 'admin'], r.baseSpeed),
   row('GET /bases/{id}', ['ops', 'analyst', 'admin'], r.base),
+  row('GET /tobs/speed', ['ops', 'analyst', 'admin'], r.tobSpeed),
+  row('GET /tobs/activities', ['ops', 'analyst', 'admin'], r.tobActivities),
   row('GET /ieds', ['ops', 'analyst', 'admin'], r.ieds),
   row('GET /ieds/{id}', ['ops', 'analyst', 'admin'], r.ied),
   row('GET /incidents', ['ops', 'analyst', 'admin'], r.incidents),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConsoleModule } from '../../console/src/console.module';
+import { AlertOutcomesController } from './alerts/alert-outcomes.controller';
 import { AlertQueriesController } from './alerts/alert-queries.controller';
 import { AlertStatusController } from './alerts/alert-status.controller';
 import { IncidentQueriesController } from './incidents/incident-queries.controller';
@@ -18,6 +19,7 @@ import { ResponseRateController } from './response-rate/response-rate.controller
 import { RetaliationQueriesController } from './retaliation/retaliation-queries.controller';
 import { ReadModels } from './shared/read-models.service';
 import { StreamQueriesController } from './streams/stream-queries.controller';
+import { TobsController } from './tobs/tobs.controller';
 import { FleetController } from './vehicles/fleet.controller';
 import { VehicleQueriesController } from './vehicles/vehicle-queries.controller';
 import { ReadSideHealthModule } from '@poc/platform/health';
@@ -29,6 +31,8 @@ import { PeriodReportController } from './reports/period-report.controller';
   imports: [ReadSideHealthModule, ConsoleModule],
   controllers: [
     DeterrenceController,
+    // Before AlertQueriesController: `/alerts/outcomes` must not be taken for `GET /alerts/:id`.
+    AlertOutcomesController,
     AlertQueriesController,
     AlertStatusController,
     // Before IncidentQueriesController: `/incidents/weekly-by-cercle` must not be taken for `GET /incidents/:id`.
@@ -39,6 +43,7 @@ import { PeriodReportController } from './reports/period-report.controller';
     // Before BaseQueriesController: `/bases/speed` must not be taken for `GET /bases/:id`.
     BaseSpeedController,
     BaseQueriesController,
+    TobsController,
     IedQueriesController,
     StreamQueriesController,
     ResponseRateController,

@@ -10,6 +10,7 @@ import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { toUtc, toUtcOpt } from '../shared/validators';
 import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CloseAlertDto } from './close-alert.dto';
+import { LinkAlertToIncidentDto } from './link-alert-to-incident.dto';
 import { ReceiveAlertDto } from './receive-alert.dto';
 import { TriageAlertDto } from './triage-alert.dto';
 import { AlertsRateLimit, Roles } from '@poc/platform/auth';
@@ -67,6 +68,19 @@ export class AlertsController {
     const data = { alertId, outcome: body.outcome, ...(body.closedAt && { closedAt: toUtcOpt(body.closedAt) }) };
     return this.commands.execute(
       new DecideCommand(alertDecider, alertStreamId(alertId), { type: 'CloseAlert', data, context: commandContext() }, write),
+    );
+  }
+
+  @Post(':id/link-incident')
+  @ApiIdParam()
+  @HttpCode(200)
+  @Roles('ops')
+  @ApiOkResponse({ type: WriteResultDto, description: 'linked; linking again to the same incident records nothing and answers the same' })
+  @ApiConflictResponse({ description: 'the alert is already linked to another incident, or If-Match is stale' })
+  linkIncident(@Param('id', IdPipe) alertId: string, @Body() body: LinkAlertToIncidentDto, @Write() write: WriteContext) {
+    const data = { alertId, incidentId: body.incidentId };
+    return this.commands.execute(
+      new DecideCommand(alertDecider, alertStreamId(alertId), { type: 'LinkAlertToIncident', data, context: commandContext() }, write),
     );
   }
 }

@@ -10,6 +10,7 @@ import { toUtc } from '../shared/validators';
 import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CloseBaseDto } from './close-base.dto';
 import { EstablishBaseDto } from './establish-base.dto';
+import { RecordTobActivityDto } from './record-tob-activity.dto';
 import { Roles } from '@poc/platform/auth';
 import { Write, type WriteContext } from '@poc/platform/http';
 
@@ -39,6 +40,18 @@ export class BasesController {
     const data = { baseId, closedAt: toUtc(body.closedAt) };
     return this.commands.execute(
       new DecideCommand(baseDecider, baseStreamId(baseId), { type: 'CloseBase', data, context: commandContext() }, write),
+    );
+  }
+
+  /** What the TOB enabled: one activity per request; its id is `<baseId>:<version>` of the answer. */
+  @Post(':id/activities')
+  @ApiIdParam()
+  @Roles('ops')
+  @ApiCreatedResponse({ type: WriteResultDto, description: 'the activity is the base stream\'s event at `version`' })
+  recordActivity(@Param('id', IdPipe) baseId: string, @Body() body: RecordTobActivityDto, @Write() write: WriteContext) {
+    const data = { ...body, baseId, date: toUtc(body.date) };
+    return this.commands.execute(
+      new DecideCommand(baseDecider, baseStreamId(baseId), { type: 'RecordTobActivity', data, context: commandContext() }, write),
     );
   }
 }

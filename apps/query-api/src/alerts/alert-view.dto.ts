@@ -49,6 +49,11 @@ class ClosedViewDto implements NonNullable<AlertView['closed']> {
   @ApiProperty(TIME) closedAt!: string;
 }
 
+class LinkedIncidentDto implements NonNullable<AlertView['linkedIncident']> {
+  @ApiProperty({ example: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed' }) incidentId!: string;
+  @ApiProperty(TIME) linkedAt!: string;
+}
+
 /** Caller details never reach a read model: only whether there were any, and their state. */
 export class AlertViewDto implements AlertView {
   @ApiProperty() alertId!: string;
@@ -66,4 +71,6 @@ export class AlertViewDto implements AlertView {
   @ApiPropertyOptional({ type: TriageViewDto }) triage?: TriageViewDto;
   @ApiPropertyOptional({ type: ClosedViewDto }) closed?: ClosedViewDto;
   @ApiProperty({ type: [AlertResponseDto] }) responses!: AlertResponseDto[];
+  @ApiPropertyOptional({ type: LinkedIncidentDto, description: 'the incident the alert warned of (POST /alerts/{id}/link-incident)' })
+  linkedIncident?: LinkedIncidentDto;
 }
