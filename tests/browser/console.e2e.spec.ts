@@ -150,6 +150,27 @@ describe('web console in Chromium', () => {
     await screenshot(page, 'analyst');
   });
 
+  it('gives an analyst the period report, every figure that of the API with the route that lists it', async () => {
+    const { page } = await open(KEYS.analyst);
+    await page.locator('#r-from').fill('2000-01-01');
+    await page.locator('#r-to').fill('2099-12-31');
+    // A fixed asOf: "now" would differ between the page's request and this test's.
+    await page.locator('#r-asof').fill('2099-12-31');
+    await page.locator('[data-show-report]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-report-section=incidents] [data-figure]').first().waitFor();
+    type Report = { sections: { id: string; figures: { key: string; value: number | null; trace: string }[] }[] };
+    const api = (await client(app.url, KEYS.analyst).get('/reports/period?from=2000-01-01&to=2099-12-31&asOf=2099-12-31')).body as Report;
+    const figures = api.sections.flatMap((s) => s.figures);
+    expect(figures.length).toBeGreaterThan(0);
+    const shown = await page.locator('[data-figure]').evaluateAll((rows) =>
+      rows.map((r) => ({ key: r.getAttribute('data-figure'), value: r.querySelector('[data-value]')!.getAttribute('data-value'), trace: r.querySelector('code')!.textContent })));
+    expect(shown).toEqual(figures.map((f) => ({ key: f.key, value: f.value === null ? 'null' : String(f.value), trace: f.trace })));
+    expect(figures.find((f) => f.key === 'alerts.received')!.value).toBeGreaterThan(0);
+    await page.locator('[data-report-panel]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'report');
+  });
+
   it('speaks French after switching language, and keeps it', async () => {
     const { page } = await open(KEYS.operator, 'en');
     await expect(page.locator('label[for=f-channel]').textContent()).resolves.toBe('Channel');

@@ -12,7 +12,7 @@ export type Figure = Readonly<{
   of?: number;
   /** value / of, null when the whole is 0. */
   share?: number | null;
-  unit?: 'count' | 'hours' | 'people' | 'ratio' | 'days';
+  unit?: 'count' | 'hours' | 'minutes' | 'people' | 'ratio' | 'days';
   trace: string;
 }>;
 

@@ -2,6 +2,7 @@ import { getJson } from '../shared/api';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
 import { deterrencePanel } from './deterrence-panel';
+import { reportPanel } from './report-panel';
 
 type ResponseRate = Readonly<{ actionable: number; responded: number; rate: number | null; medianMinutesToResponse: number | null }>;
 type TobSpeed = Readonly<{ bases: number; withTrigger: number; medianHours: number | null; under48h: number; shareUnder48h: number | null }>;
@@ -12,6 +13,7 @@ const fixed = (v: number | null | undefined): string => (v === null || v === und
 /** For the analyst who must defend the numbers: each figure with the counts it is made of. */
 export const analystView = () => {
   const curve = deterrencePanel();
+  const report = reportPanel();
   const rate = h('p', { 'data-response-rate': '' }, '…');
   const speed = h('p', { 'data-tob-speed': '' }, '…');
   void getJson<ResponseRate>('/response-rate')
@@ -24,6 +26,7 @@ export const analystView = () => {
     curve.element,
     h('section', { class: 'panel' }, h('h2', {}, t('analyst.responseRate')), rate),
     h('section', { class: 'panel' }, h('h2', {}, t('analyst.tobSpeed')), speed),
+    report.element,
     h('section', { class: 'panel' }, h('h2', {}, t('analyst.exports')), h('p', {}, t('analyst.exportsHint'))));
   return { element, showPatrol: curve.showPatrol };
 };

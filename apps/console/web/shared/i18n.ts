@@ -9,6 +9,9 @@ const messages: Record<'en' | 'fr', Record<MessageKey, string>> = { en, fr };
 export const t = (key: MessageKey, vars: Record<string, string | number> = {}): string =>
   messages[lang()][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 
+/** A message the server names (a report section's id): the server's own words when there is none. */
+export const tOr = (key: string, fallback: string): string => (messages[lang()] as Record<string, string>)[key] ?? fallback;
+
 export const formatTime = (iso: string | undefined): string => {
   if (!iso) return '—';
   const d = new Date(iso);

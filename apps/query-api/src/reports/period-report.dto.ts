@@ -27,7 +27,7 @@ class FigureDto implements Figure {
   @ApiProperty({ type: Number, nullable: true, example: 479 }) value!: number | null;
   @ApiPropertyOptional({ example: 550, description: 'the whole this figure is a part of' }) of?: number;
   @ApiPropertyOptional({ type: Number, nullable: true, example: 0.8709, description: 'value / of; null when the whole is 0' }) share?: number | null;
-  @ApiPropertyOptional({ enum: ['count', 'hours', 'people', 'ratio', 'days'] }) unit?: Figure['unit'];
+  @ApiPropertyOptional({ enum: ['count', 'hours', 'minutes', 'people', 'ratio', 'days'] }) unit?: Figure['unit'];
   @ApiProperty({ example: '/fleet?on=2020-05-20', description: 'the route that lists what this figure counts' }) trace!: string;
 }
 

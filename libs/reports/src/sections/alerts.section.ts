@@ -14,7 +14,7 @@ export const alertsSection = (alerts: readonly AlertView[], rate: ResponseRate, 
       part('alerts.flash', 'triaged flash', flash, alerts.length, trace),
       count('alerts.actionable', 'actionable (not closed as unfounded)', rate.actionable, `/response-rate?${rangeParams(period)}`),
       part('alerts.responded', 'answered by a flight or a patrol', rate.responded, rate.actionable, `/response-rate?${rangeParams(period)}`),
-      measure('alerts.medianMinutesToResponse', 'median minutes to the first response', rate.medianMinutesToResponse, 'count', `/response-rate?${rangeParams(period)}`),
+      measure('alerts.medianMinutesToResponse', 'median minutes to the first response', rate.medianMinutesToResponse, 'minutes', `/response-rate?${rangeParams(period)}`),
     ],
     notes: ['alerts, flights and patrols keep no history: these figures are as the read models stand now, not as of asOf'],
   };
