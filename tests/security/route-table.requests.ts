@@ -35,6 +35,12 @@ export const bodies = {
   incident: { occurredAt: '2020-03-01T03:00:00Z', location: BANKASS, kind: 'attack-on-civilians', fatalities: 1, source: 'civilian' },
   // A new incident id each time: one verdict per call, in a stream of its own.
   assessment: () => ({ incidentId: randomUUID(), episodeId: 'patrol-roles-stop-1', verdict: 'not-retaliation' }),
+  // A reference of its own each time: opening one twice is a 409.
+  judicialCase: () => ({ caseRef: `PJS-${randomUUID().slice(0, 8)}`, category: 'terrorism', openedAt: '2020-01-15T09:00:00Z' }),
+  // Convictions need a trial: a case registered already referred to one.
+  judicialCaseAtTrial: () => ({ caseRef: `PJS-${randomUUID().slice(0, 8)}`, category: 'other', openedAt: '2020-01-15T09:00:00Z', status: 'referred-to-trial', statusAt: '2020-03-01T10:00:00Z' }),
+  return: { commune: 'Femaye', cercle: 'Djenné', region: 'Mopti', people: 120, returnedAt: '2020-04-15T08:00:00Z' },
+  supplyDelivery: { institutionKind: 'prison', institution: 'Maison d’arrêt de Mopti', deliveredAt: '2020-03-10T09:00:00Z', supplies: 'hygiene kits' },
   // A registration of its own each time: registering one twice is a 409.
   vehicle: () => ({ registration: `UN-${randomUUID().slice(0, 8)}`, contingent: 'BANBAT-2', type: 'Casspir', registeredAt: '2020-01-02T08:00:00Z' }),
 } as const;
@@ -72,6 +78,12 @@ export const requests = {
   correctIncident: onNew('/incidents', bodies.incident, (i) => send(`/incidents/${i.id}/correct`, { fatalities: 3 })),
   retractIncident: onNew('/incidents', bodies.incident, (i) => send(`/incidents/${i.id}/retract`, { reason: 'duplicate of a radio report' })),
   assessRetaliation: () => send('/retaliation-assessments', bodies.assessment()),
+  openJudicialCase: () => send('/judicial/cases', bodies.judicialCase()),
+  changeJudicialCaseStatus: onNew('/judicial/cases', bodies.judicialCase, (c) => send(`/judicial/cases/${c.id}/status`, { status: 'referred-to-trial', at: '2020-03-01T10:00:00Z' })),
+  recordDetentions: onNew('/judicial/cases', bodies.judicialCase, (c) => send(`/judicial/cases/${c.id}/detentions`, { people: 2, at: '2020-02-10T08:00:00Z', crimesAgainstPeacekeepers: true })),
+  recordConvictions: onNew('/judicial/cases', bodies.judicialCaseAtTrial, (c) => send(`/judicial/cases/${c.id}/convictions`, { people: 1, at: '2020-04-01T08:00:00Z', crimesAgainstPeacekeepers: false })),
+  recordReturn: () => send('/returns', bodies.return),
+  recordSupplyDelivery: () => send('/supplies', bodies.supplyDelivery),
   registerVehicle: () => send('/vehicles', bodies.vehicle()),
   changeVehicleStatus: onNew('/vehicles', bodies.vehicle, (v) => send(`/vehicles/${v.id}/status`, { status: 'unusable', at: '2020-03-10T07:00:00Z', cause: 'ied-damage' })),
   writeOffVehicle: onNew('/vehicles', bodies.vehicle, (v) => send(`/vehicles/${v.id}/write-off`, { at: '2020-04-01T10:00:00Z', reason: 'beyond repair' })),
@@ -110,6 +122,9 @@ export const requests = {
   responseRate: () => send('/response-rate?from=2020-03-01&to=2020-03-31'),
   periodReport: () => send('/reports/period?from=2020-03-01&to=2020-03-31'),
   retaliationAssessments: () => send('/retaliation-assessments?verdict=not-retaliation'),
+  judicialSummary: () => send('/judicial/summary?on=2020-05-20&asOf=2020-05-21T00:00:00Z'),
+  returns: () => send('/returns?from=2020-01-01&to=2020-05-20'),
+  suppliesSummary: () => send('/supplies/summary?from=2020-01-01&to=2020-05-20&asOf=2020-05-21'),
   vehicles: () => send('/vehicles?contingent=BANBAT-2&status=in-use'),
   vehicle: onNew('/vehicles', bodies.vehicle, (v) => send(`/vehicles/${v.id}?minPosition=${v.position}`)),
   fleet: () => send('/fleet?on=2020-05-20&asOf=2020-05-20T12:00:00Z'),

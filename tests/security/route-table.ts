@@ -68,6 +68,12 @@ export const COMMAND_ROUTES: readonly RouteRow[] = [
   // The one write analysts may make: their verdict on a retaliation candidate (DOMAIN.md,
   // "Retaliation"; docs/response-rate.md) — beyond API.md's "reads, stream history, exports".
   row('POST /retaliation-assessments', ['analyst', 'ops', 'admin'], r.assessRetaliation),
+  row('POST /judicial/cases', ['ops', 'admin'], r.openJudicialCase),
+  row('POST /judicial/cases/{id}/status', ['ops', 'admin'], r.changeJudicialCaseStatus),
+  row('POST /judicial/cases/{id}/detentions', ['ops', 'admin'], r.recordDetentions),
+  row('POST /judicial/cases/{id}/convictions', ['ops', 'admin'], r.recordConvictions),
+  row('POST /returns', ['ops', 'admin'], r.recordReturn),
+  row('POST /supplies', ['ops', 'admin'], r.recordSupplyDelivery),
   row('POST /vehicles', ['ops', 'admin'], r.registerVehicle),
   row('POST /vehicles/{id}/status', ['ops', 'admin'], r.changeVehicleStatus),
   row('POST /vehicles/{id}/write-off', ['ops', 'admin'], r.writeOffVehicle),
@@ -104,6 +110,10 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /response-rate', ['ops', 'analyst', 'admin'], r.responseRate),
   row('GET /reports/period', ['ops', 'analyst', 'admin'], r.periodReport),
   row('GET /retaliation-assessments', ['ops', 'analyst', 'admin'], r.retaliationAssessments),
+  // Case references and counts only: no name of a suspect anywhere.
+  row('GET /judicial/summary', ['ops', 'analyst', 'admin'], r.judicialSummary),
+  row('GET /returns', ['ops', 'analyst', 'admin'], r.returns),
+  row('GET /supplies/summary', ['ops', 'analyst', 'admin'], r.suppliesSummary),
   row('GET /vehicles', ['ops', 'analyst', 'admin'], r.vehicles),
   row('GET /vehicles/{id}', ['ops', 'analyst', 'admin'], r.vehicle),
   row('GET /fleet', ['ops', 'analyst', 'admin'], r.fleet),

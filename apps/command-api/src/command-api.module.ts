@@ -8,13 +8,16 @@ import { IedsController } from './ieds/ieds.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { PatrolsController } from './patrols/patrols.controller';
 import { RetaliationAssessmentsController } from './retaliation/retaliation-assessments.controller';
+import { JudicialController } from './judicial/judicial.controller';
+import { ReturnsController } from './returns/returns.controller';
 import { DecideHandler } from './shared/decide.handler';
+import { SuppliesController } from './supplies/supplies.controller';
 import { VehiclesController } from './vehicles/vehicles.controller';
 
 /** The write side: HTTP → command → decider → append. Needs the InfrastructureModule. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [AlertsController, CallersController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController, VehiclesController],
+  controllers: [AlertsController, CallersController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController, VehiclesController, JudicialController, ReturnsController, SuppliesController],
   providers: [DecideHandler],
 })
 export class CommandApiModule {}

@@ -5,6 +5,7 @@ import { AlertQueriesController } from './alerts/alert-queries.controller';
 import { AlertStatusController } from './alerts/alert-status.controller';
 import { IncidentQueriesController } from './incidents/incident-queries.controller';
 import { WeeklyByCercleController } from './incidents/weekly-by-cercle.controller';
+import { JudicialSummaryController } from './judicial/judicial-summary.controller';
 import { LiveController } from './live/live.controller';
 import { LiveStreams } from './live/live-streams.service';
 import { MeController } from './me/me.controller';
@@ -17,8 +18,10 @@ import { PatrolQueriesController } from './patrols/patrol-queries.controller';
 import { PlacesController } from './places/places.controller';
 import { ResponseRateController } from './response-rate/response-rate.controller';
 import { RetaliationQueriesController } from './retaliation/retaliation-queries.controller';
+import { ReturnsQueriesController } from './returns/returns.controller';
 import { ReadModels } from './shared/read-models.service';
 import { StreamQueriesController } from './streams/stream-queries.controller';
+import { SuppliesSummaryController } from './supplies/supplies-summary.controller';
 import { TobsController } from './tobs/tobs.controller';
 import { FleetController } from './vehicles/fleet.controller';
 import { VehicleQueriesController } from './vehicles/vehicle-queries.controller';
@@ -52,6 +55,9 @@ import { PeriodReportController } from './reports/period-report.controller';
     PlacesController,
     VehicleQueriesController,
     FleetController,
+    JudicialSummaryController,
+    ReturnsQueriesController,
+    SuppliesSummaryController,
     ...GEOJSON_CONTROLLERS,
     LiveController,
     PeriodReportController,

@@ -29,6 +29,20 @@ describe('judicial case decider', () => {
   describe('OpenJudicialCase', () => {
     it('opens a case', () => spec.given([]).when(open()).then([opened]));
     it('refuses to open a reference twice', () => spec.given([opened]).when(open()).thenThrows('conflict', /already opened/));
+    it('opens a case registered late with the status it has reached, as two facts', () =>
+      spec
+        .given([])
+        .when({ type: 'OpenJudicialCase', context, data: { caseRef, category: 'terrorism', openedAt, status: 'referred-to-trial', statusAt: '2020-03-01T10:00:00.000Z' } })
+        .then([opened, referred]));
+    it('refuses a later status without its time', () =>
+      spec.given([]).when({ type: 'OpenJudicialCase', context, data: { caseRef, category: 'terrorism', openedAt, status: 'closed' } }).thenThrows('invalid', /statusAt is needed/));
+    it('refuses a status time without a later status', () =>
+      spec.given([]).when({ type: 'OpenJudicialCase', context, data: { caseRef, category: 'terrorism', openedAt, statusAt: openedAt } }).thenThrows('invalid', /statusAt goes with/));
+    it('refuses a status time before the opening', () =>
+      spec
+        .given([])
+        .when({ type: 'OpenJudicialCase', context, data: { caseRef, category: 'terrorism', openedAt, status: 'closed', statusAt: '2020-01-01T00:00:00.000Z' } })
+        .thenThrows('invalid', /before the case was opened/));
     it('refuses an opening in the future', () => spec.given([]).when(open('2020-05-21T00:00:00.000Z')).thenThrows('invalid', /openedAt.*future/));
   });
 
