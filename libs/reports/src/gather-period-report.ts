@@ -1,5 +1,7 @@
 import { computeDeterrence, DEFAULT_RADIUS_KM, DeterrenceInputs, SelectionTooLarge, type DeterrenceResult, type ReadModelReader } from '@poc/deterrence';
 import {
+  alertOutcomes,
+  alertsLinkedToIncidentsQuery,
   alertsProjection,
   alertsReceivedQuery,
   basesProjection,
@@ -11,20 +13,27 @@ import {
   patrolsProjection,
   patrolsQuery,
   responseRate,
+  tobActivitiesProjection,
+  tobActivitiesQuery,
+  tobActivitiesSummary,
   tobSpeed,
+  tobSpeedFromInformed,
   withKeys,
   type AlertView,
   type BaseView,
   type FlightView,
   type IncidentView,
   type PatrolView,
+  type TobActivityView,
 } from '@poc/projections';
 import type { ReportSection } from './figure';
 import { bounds, type Period } from './period';
+import { alertOutcomesSection } from './sections/alert-outcomes.section';
 import { alertsSection } from './sections/alerts.section';
 import { deterrenceSection } from './sections/deterrence.section';
 import { incidentsSection } from './sections/incidents.section';
 import { operationsSection } from './sections/operations.section';
+import { tobsSection } from './sections/tobs.section';
 
 export type PeriodReport = Readonly<{ period: Period; sections: readonly ReportSection[] }>;
 
@@ -57,6 +66,21 @@ const operations: SectionSource = async (reader, period) => {
   return operationsSection(patrols, flights, tobSpeed(bases, triggers, b), period);
 };
 
+const alertsThatCameTrue: SectionSource = async (reader, period) =>
+  alertOutcomesSection(alertOutcomes(await reader.find<AlertView>(alertsProjection, alertsReceivedQuery(bounds(period))), bounds(period)), period);
+
+const tobs: SectionSource = async (reader, period) => {
+  const b = bounds(period);
+  const bases = await reader.find<BaseView>(basesProjection, basesQuery({ establishedFrom: b.from, establishedTo: b.to }));
+  const triggerIds = [...new Set(bases.flatMap((x) => (x.triggerIncidentId ? [x.triggerIncidentId] : [])))];
+  const [triggers, linked, activities] = await Promise.all([
+    byKeys<IncidentView>(reader, incidentsProjection, triggerIds),
+    triggerIds.length === 0 ? Promise.resolve([]) : reader.find<AlertView>(alertsProjection, alertsLinkedToIncidentsQuery(triggerIds)),
+    reader.find<TobActivityView>(tobActivitiesProjection, tobActivitiesQuery(b)),
+  ]);
+  return tobsSection(tobSpeedFromInformed(bases, triggers, linked, b), tobActivitiesSummary(activities, b), period);
+};
+
 const deterrence: SectionSource = async (reader, period) => {
   const inputs = new DeterrenceInputs(reader);
   const filter = { from: period.from, to: period.to };
@@ -72,7 +96,7 @@ const deterrence: SectionSource = async (reader, period) => {
 };
 
 /** The sections of the report, in the order it prints them; issue 16's areas add theirs. */
-export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, operations, deterrence];
+export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, alertsThatCameTrue, operations, tobs, deterrence];
 
 /** Every figure of the period, each with the route that lists what it counts. */
 export const gatherPeriodReport = async (reader: ReadModelReader, period: Period, sections: readonly SectionSource[] = PERIOD_REPORT_SECTIONS): Promise<PeriodReport> => ({

@@ -8,3 +8,5 @@ export * from './sections/incidents.section';
 export * from './sections/alerts.section';
 export * from './sections/operations.section';
 export * from './sections/deterrence.section';
+export * from './sections/tobs.section';
+export * from './sections/alert-outcomes.section';

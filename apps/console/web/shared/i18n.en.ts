@@ -140,5 +140,7 @@ export const en = {
   'report.section.alerts': 'Early warning and response',
   'report.section.operations': 'Patrols, flights and temporary operating bases',
   'report.section.deterrence': 'Deterrence',
+  'report.section.tobs': 'Temporary operating bases, from when the mission was informed',
+  'report.section.alertOutcomes': 'Alerts that became incidents',
   'error.generic': 'Something went wrong: {detail}',
 } as const;

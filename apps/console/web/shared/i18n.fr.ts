@@ -142,5 +142,7 @@ export const fr: Record<keyof typeof en, string> = {
   'report.section.alerts': 'Alerte précoce et réponse',
   'report.section.operations': 'Patrouilles, vols et bases opérationnelles temporaires',
   'report.section.deterrence': 'Dissuasion',
+  'report.section.tobs': 'Bases opérationnelles temporaires, depuis l’information de la mission',
+  'report.section.alertOutcomes': 'Alertes devenues incidents',
   'error.generic': 'Une erreur est survenue : {detail}',
 };

@@ -15,7 +15,8 @@ const INCIDENTS = [
   { occurredAt: '2020-03-20T05:00:00Z', location: KORO, kind: 'attack-on-civilians', fatalities: 0, injured: 2, targetsCivilians: true, timePrecision: 1 },
   { occurredAt: '2020-04-02T05:00:00Z', location: BANKASS, kind: 'abduction', fatalities: 0, injured: 0, targetsCivilians: true, timePrecision: 1 },
 ];
-const inMarch = INCIDENTS.filter((i) => i.occurredAt.startsWith('2020-03'));
+// The attack behind the TOB below is a fourth March incident.
+const inMarch = [...INCIDENTS.filter((i) => i.occurredAt.startsWith('2020-03')), { fatalities: 0, targetsCivilians: true }];
 
 describe.each([
   ['SQLite', startOnSqlite],
@@ -42,6 +43,12 @@ describe.each([
     await post('/alerts', { channel: 'radio', receivedAt: '2020-03-05T08:00:00Z', location: KORO, threat: { kind: 'other' } });
     await post('/flights', { dispatchedAt: '2020-03-02T09:00:00Z', target: { lat: BANKASS.lat, lon: BANKASS.lon, radiusKm: 10 }, alertIds: [alert.id] });
     await post('/patrols', { operation: 'Buffalo', unit: 'LRMP-1', startedAt: '2020-03-04T06:00:00Z', area: { lat: KORO.lat, lon: KORO.lon, radiusKm: 15 } });
+    // A TOB after the attack of 12 March, the mission told by a hotline call 2 h after it; two mediation missions.
+    const attack = await post('/incidents', { occurredAt: '2020-03-12T04:00:00Z', location: KORO, kind: 'attack-on-civilians', fatalities: 0, source: 'civilian' });
+    const warned = await post('/alerts', { channel: 'hotline', receivedAt: '2020-03-12T06:00:00Z', location: KORO, threat: { kind: 'attack-on-civilians' } });
+    await post(`/alerts/${warned.id}/link-incident`, { incidentId: attack.id });
+    const base = await post('/bases', { establishedAt: '2020-03-13T18:00:00Z', location: KORO, triggerIncidentId: attack.id });
+    for (const date of ['2020-03-15T10:00:00Z', '2020-03-20T10:00:00Z']) await post(`/bases/${base.id}/activities`, { kind: 'mediation-mission', cercle: 'Koro', date });
   });
   afterAll(() => running?.close());
 
@@ -54,8 +61,13 @@ describe.each([
     expect(figure(body, 'incidents.targetingCivilians')).toMatchObject({ value: inMarch.filter((i) => i.targetsCivilians).length, of: inMarch.length });
     expect(figure(body, 'incidents.fatalities').value).toBe(inMarch.reduce((n, i) => n + i.fatalities, 0));
     expect(figure(body, 'incidents.total').trace).toBe('/incidents?from=2020-03-01&to=2020-03-31');
-    expect(figure(body, 'alerts.received').value).toBe(2);
-    expect(figure(body, 'alerts.responded')).toMatchObject({ value: 1, of: 2, share: 0.5 });
+    expect(figure(body, 'alerts.received').value).toBe(3);
+    expect(figure(body, 'alerts.responded')).toMatchObject({ value: 1, of: 3 });
+    expect(figure(body, 'alertOutcomes.linkedToIncident')).toMatchObject({ value: 1, of: 3 });
+    expect(figure(body, 'tobs.established').value).toBe(1);
+    expect(figure(body, 'tobs.within48hOfInformed')).toMatchObject({ value: 1, of: 1, share: 1 });
+    expect(figure(body, 'tobs.medianHoursFromInformed').value).toBe(36);
+    expect(figure(body, 'tobs.activities.mediation-mission.Koro').value).toBe(2);
     expect(figure(body, 'operations.patrols').value).toBe(1);
     expect(figure(body, 'operations.flights').value).toBe(1);
   });
