@@ -43,6 +43,9 @@ export const bodies = {
   supplyDelivery: { institutionKind: 'prison', institution: 'Maison d’arrêt de Mopti', deliveredAt: '2020-03-10T09:00:00Z', supplies: 'hygiene kits' },
   // A registration of its own each time: registering one twice is a 409.
   vehicle: () => ({ registration: `UN-${randomUUID().slice(0, 8)}`, contingent: 'BANBAT-2', type: 'Casspir', registeredAt: '2020-01-02T08:00:00Z' }),
+  evaluation: { unitId: 'BANBAT-2', unitKind: 'military', period: { from: '2020-01-01', to: '2020-03-31' }, evaluatedAt: '2020-03-15T09:00:00Z', rating: 'shortfalls', shortfallAreas: ['training'] },
+  improvementPlan: { issuedAt: '2020-03-20T09:00:00Z', areas: ['training'] },
+  caveat: { contingent: 'Contingent A', kind: 'condition', declared: true, order: 'FRAGO 12/2020', condition: 'night air surveillance', raisedAt: '2020-03-02T08:00:00Z' },
 } as const;
 
 const send = (url: string, payload?: object): RouteRequest => ({ url, ...(payload && { payload }) });
@@ -56,6 +59,15 @@ const onNew =
 /** A read of something created just before, once its read model has applied the write. */
 const readNew = (createUrl: string, body: object, path: (created: Created) => string): RequestBuilder =>
   onNew(createUrl, body, (created) => send(`${path(created)}?minPosition=${created.position}`));
+
+/** A change to an improvement plan issued just before on a new evaluation. */
+const onPlan =
+  (then: (evaluation: Created) => RouteRequest): RequestBuilder =>
+  async (writer) => {
+    const evaluation = await writer.create('/evaluations', bodies.evaluation);
+    await writer.create(`/evaluations/${evaluation.id}/improvement-plan`, bodies.improvementPlan);
+    return then(evaluation);
+  };
 
 /** Valid requests, named by what they do; the table says who may send each. */
 export const requests = {
@@ -87,6 +99,12 @@ export const requests = {
   registerVehicle: () => send('/vehicles', bodies.vehicle()),
   changeVehicleStatus: onNew('/vehicles', bodies.vehicle, (v) => send(`/vehicles/${v.id}/status`, { status: 'unusable', at: '2020-03-10T07:00:00Z', cause: 'ied-damage' })),
   writeOffVehicle: onNew('/vehicles', bodies.vehicle, (v) => send(`/vehicles/${v.id}/write-off`, { at: '2020-04-01T10:00:00Z', reason: 'beyond repair' })),
+  evaluateUnit: () => send('/evaluations', bodies.evaluation),
+  issueImprovementPlan: onNew('/evaluations', bodies.evaluation, (e) => send(`/evaluations/${e.id}/improvement-plan`, bodies.improvementPlan)),
+  recordImprovementMeasure: onPlan((e) => send(`/evaluations/${e.id}/improvement-plan/measures`, { takenAt: '2020-04-10T09:00:00Z', measure: 'night-driving course' })),
+  closeImprovementPlan: onPlan((e) => send(`/evaluations/${e.id}/improvement-plan/close`, { closedAt: '2020-05-01T09:00:00Z' })),
+  raiseCaveat: () => send('/caveats', bodies.caveat),
+  settleCaveat: onNew('/caveats', bodies.caveat, (c) => send(`/caveats/${c.id}/settle`, { settledAt: '2020-03-04T18:00:00Z', outcome: 'condition-met', settlement: 'a UAV flight each night' })),
   showCaller: onNew('/alerts', bodies.alertWithCaller, (a) => send(`/alerts/${a.id}/caller`)),
   forgetCaller: onNew('/alerts', bodies.alertWithCaller, (a) => send(`/alerts/${a.id}/caller`)),
 
@@ -128,6 +146,13 @@ export const requests = {
   vehicles: () => send('/vehicles?contingent=BANBAT-2&status=in-use'),
   vehicle: onNew('/vehicles', bodies.vehicle, (v) => send(`/vehicles/${v.id}?minPosition=${v.position}`)),
   fleet: () => send('/fleet?on=2020-05-20&asOf=2020-05-20T12:00:00Z'),
+  evaluations: () => send('/evaluations?from=2020-01-01&to=2020-05-20&unitKind=military&rating=shortfalls'),
+  evaluationsSummary: () => send('/evaluations/summary?from=2020-01-01&to=2020-05-20&asOf=2020-05-21T00:00:00Z'),
+  evaluation: readNew('/evaluations', bodies.evaluation, (e) => `/evaluations/${e.id}`),
+  unitEvaluations: () => send('/units/BANBAT-2/evaluations'),
+  caveats: () => send('/caveats?since=2020-01-01&declared=false'),
+  caveatsSummary: () => send('/caveats/summary?from=2020-01-01&to=2020-05-20&asOf=2020-05-21T00:00:00Z'),
+  caveat: readNew('/caveats', bodies.caveat, (c) => `/caveats/${c.id}`),
   // Straight from the store, no read model: no need to wait.
   stream: onNew('/alerts', bodies.alert, (a) => send(`/streams/${a.streamId}`)),
 

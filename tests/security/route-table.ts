@@ -77,6 +77,12 @@ export const COMMAND_ROUTES: readonly RouteRow[] = [
   row('POST /vehicles', ['ops', 'admin'], r.registerVehicle),
   row('POST /vehicles/{id}/status', ['ops', 'admin'], r.changeVehicleStatus),
   row('POST /vehicles/{id}/write-off', ['ops', 'admin'], r.writeOffVehicle),
+  row('POST /evaluations', ['ops', 'admin'], r.evaluateUnit),
+  row('POST /evaluations/{id}/improvement-plan', ['ops', 'admin'], r.issueImprovementPlan),
+  row('POST /evaluations/{id}/improvement-plan/measures', ['ops', 'admin'], r.recordImprovementMeasure),
+  row('POST /evaluations/{id}/improvement-plan/close', ['ops', 'admin'], r.closeImprovementPlan),
+  row('POST /caveats', ['ops', 'admin'], r.raiseCaveat),
+  row('POST /caveats/{id}/settle', ['ops', 'admin'], r.settleCaveat),
 ];
 
 /** apps/query-api: the read side. */
@@ -117,6 +123,13 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /vehicles', ['ops', 'analyst', 'admin'], r.vehicles),
   row('GET /vehicles/{id}', ['ops', 'analyst', 'admin'], r.vehicle),
   row('GET /fleet', ['ops', 'analyst', 'admin'], r.fleet),
+  row('GET /evaluations', ['ops', 'analyst', 'admin'], r.evaluations),
+  row('GET /evaluations/summary', ['ops', 'analyst', 'admin'], r.evaluationsSummary),
+  row('GET /evaluations/{id}', ['ops', 'analyst', 'admin'], r.evaluation),
+  row('GET /units/{id}/evaluations', ['ops', 'analyst', 'admin'], r.unitEvaluations),
+  row('GET /caveats', ['ops', 'analyst', 'admin'], r.caveats),
+  row('GET /caveats/summary', ['ops', 'analyst', 'admin'], r.caveatsSummary),
+  row('GET /caveats/{id}', ['ops', 'analyst', 'admin'], r.caveat),
   row('GET /streams/{streamId}', ['ops', 'analyst', 'admin'], r.stream),
   // The console's map layers (RFC 7946 FeatureCollections): no caller data on any.
   row('GET /incidents.geojson', ['ops', 'analyst', 'admin'], r.incidentsGeoJson),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AlertsController } from './alerts/alerts.controller';
 import { BasesController } from './bases/bases.controller';
+import { CaveatsController } from './caveats/caveats.controller';
 import { CallersController } from './callers/callers.controller';
 import { FlightsController } from './flights/flights.controller';
 import { IedsController } from './ieds/ieds.controller';
@@ -10,6 +11,7 @@ import { PatrolsController } from './patrols/patrols.controller';
 import { RetaliationAssessmentsController } from './retaliation/retaliation-assessments.controller';
 import { JudicialController } from './judicial/judicial.controller';
 import { ReturnsController } from './returns/returns.controller';
+import { EvaluationsController } from './evaluations/evaluations.controller';
 import { DecideHandler } from './shared/decide.handler';
 import { SuppliesController } from './supplies/supplies.controller';
 import { VehiclesController } from './vehicles/vehicles.controller';
@@ -17,7 +19,7 @@ import { VehiclesController } from './vehicles/vehicles.controller';
 /** The write side: HTTP → command → decider → append. Needs the InfrastructureModule. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [AlertsController, CallersController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController, VehiclesController, JudicialController, ReturnsController, SuppliesController],
+  controllers: [AlertsController, CallersController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController, VehiclesController, JudicialController, ReturnsController, SuppliesController, EvaluationsController, CaveatsController],
   providers: [DecideHandler],
 })
 export class CommandApiModule {}

@@ -25,6 +25,8 @@ import { SuppliesSummaryController } from './supplies/supplies-summary.controlle
 import { TobsController } from './tobs/tobs.controller';
 import { FleetController } from './vehicles/fleet.controller';
 import { VehicleQueriesController } from './vehicles/vehicle-queries.controller';
+import { CaveatQueriesController } from './caveats/caveat-queries.controller';
+import { EvaluationQueriesController, UnitEvaluationsController } from './evaluations/evaluation-queries.controller';
 import { ReadSideHealthModule } from '@poc/platform/health';
 import { PeriodReportController } from './reports/period-report.controller';
 
@@ -55,6 +57,9 @@ import { PeriodReportController } from './reports/period-report.controller';
     PlacesController,
     VehicleQueriesController,
     FleetController,
+    EvaluationQueriesController,
+    UnitEvaluationsController,
+    CaveatQueriesController,
     JudicialSummaryController,
     ReturnsQueriesController,
     SuppliesSummaryController,
