@@ -23,12 +23,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/alerts/{id}/close', parent: 'alert', valid: () => ({ outcome: 'attack-prevented', closedAt: '2020-03-06T12:00:00Z' }) },
   {
     path: '/flights',
-    valid: () => ({ dispatchedAt: '2020-03-05T10:15:00Z', target: area(), alertIds: [UUID], aircraft: 'Mi-35', unit: 'Aviation unit' }),
+    valid: () => ({ dispatchedAt: '2020-03-05T10:15:00Z', target: area(), alertIds: [UUID], aircraft: 'Mi-35', unit: 'Aviation unit', purpose: 'rapid-response', takeOffAt: '2020-03-05T10:25:00Z' }),
   },
   {
     path: '/flights/{id}/complete', parent: 'flight',
     valid: () => ({ completedAt: '2020-03-05T12:40:00Z', overTargetFrom: '2020-03-05T11:05:00Z', overTargetTo: '2020-03-05T11:50:00Z', outcome: 'dispersal-observed' }),
   },
+  { path: '/flight-hours/allotments', valid: () => ({ month: '2020-03', hours: 600, note: 'COVID-19: crews not rotated' }) },
   {
     path: '/patrols',
     valid: () => ({ operation: 'Buffalo', unit: 'FPU Togo', startedAt: '2020-03-01T06:00:00Z', area: area(), kind: 'long-range', stops: [stop()], alertIds: [UUID] }),
@@ -38,7 +39,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { path: '/bases/{id}/close', parent: 'base', valid: () => ({ closedAt: '2020-03-20T08:00:00Z' }) },
   {
     path: '/ieds',
-    valid: () => ({ detectedAt: '2020-03-12T07:40:00Z', location: location(), status: 'detected', unit: 'Escort 2', convoyId: 'CVY-1', method: 'visual', casualties: 0 }),
+    valid: () => ({ detectedAt: '2020-03-12T07:40:00Z', location: location(), status: 'detected', unit: 'Escort 2', convoyId: 'CVY-1', method: 'visual', casualties: 0, axis: 'Gao–Ansongo–Labbezanga' }),
   },
   { path: '/ieds/{id}/neutralize', parent: 'ied', valid: () => ({ at: '2020-03-12T09:15:00Z', casualties: 0 }) },
   { path: '/ieds/{id}/detonation', parent: 'ied', valid: () => ({ at: '2020-03-12T09:15:00Z', casualties: 2 }) },

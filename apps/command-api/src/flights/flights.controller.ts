@@ -24,7 +24,7 @@ export class FlightsController {
   @ApiCreatedResponse({ type: CreatedDto })
   dispatch(@Body() body: DispatchFlightDto, @Write() write: WriteContext) {
     const flightId = randomUUID();
-    const data = { ...body, flightId, dispatchedAt: toUtc(body.dispatchedAt) };
+    const data = { ...body, flightId, dispatchedAt: toUtc(body.dispatchedAt), ...(body.takeOffAt && { takeOffAt: toUtc(body.takeOffAt) }) };
     return this.commands.execute(
       new DecideCommand(flightDecider, flightStreamId(flightId), { type: 'DispatchFlight', data, context: commandContext() }, write, true),
     );

@@ -19,6 +19,8 @@ export class DetectIedDto {
   @IsShortText(80, 'Convoy escort company 2') unit?: string;
   @IsShortText(80, 'CVY-2020-0312') convoyId?: string;
   @IsShortText(80, 'visual detection') method?: string;
+  /** Counted by its cercle when not given. */
+  @IsShortText(80, 'Gao–Ansongo–Labbezanga') axis?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 10_000, example: 0, description: 'people killed or injured, if it went off' })
   @IsOmittable() @IsInt() @Min(0) @Max(10_000)
