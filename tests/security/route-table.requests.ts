@@ -49,6 +49,7 @@ export const bodies = {
 } as const;
 
 const send = (url: string, payload?: object): RouteRequest => ({ url, ...(payload && { payload }) });
+let allotments = 0;
 
 /** A change to something created just before, so no call meets a state an earlier one left. */
 const onNew =
@@ -77,6 +78,8 @@ export const requests = {
   closeAlert: onNew('/alerts', bodies.alert, (a) => send(`/alerts/${a.id}/close`, { outcome: 'attack-prevented', closedAt: '2020-03-02T12:00:00Z' })),
   linkAlertToIncident: onNew('/alerts', bodies.alert, (a) => send(`/alerts/${a.id}/link-incident`, { incidentId: randomUUID() })),
   dispatchFlight: () => send('/flights', bodies.flight),
+  // Another number of hours each time: the same allotment again is a 409.
+  allotFlightHours: () => send('/flight-hours/allotments', { month: '2020-03', hours: 100 + ++allotments, note: 'route table' }),
   completeFlight: onNew('/flights', bodies.flight, (f) => send(`/flights/${f.id}/complete`, { completedAt: '2020-03-01T12:00:00Z', outcome: 'nothing-observed' })),
   deployPatrol: () => send('/patrols', bodies.patrol),
   completePatrol: onNew('/patrols', bodies.patrol, (p) => send(`/patrols/${p.id}/complete`, { endedAt: '2020-03-03T15:00:00Z' })),
@@ -115,6 +118,7 @@ export const requests = {
   alertOutcomes: () => send('/alerts/outcomes?from=2020-03-01&to=2020-03-31'),
   flights: () => send('/flights?from=2020-03-01&to=2020-03-31'),
   flight: readNew('/flights', bodies.flight, (f) => `/flights/${f.id}`),
+  flightHours: () => send('/flights/hours?from=2020-03-01&to=2020-03-31'),
   patrols: () => send('/patrols?operation=Buffalo&status=deployed'),
   patrol: readNew('/patrols', bodies.patrol, (p) => `/patrols/${p.id}`),
   patrolDeterrence: onNew('/patrols', bodies.patrol, (p) => send(`/patrols/${p.id}/deterrence?radiusKm=10&minPosition=${p.position}`)),
@@ -125,6 +129,7 @@ export const requests = {
   tobActivities: () => send('/tobs/activities?from=2020-03-01&to=2020-03-31&kind=mediation-mission&cercle=Koro'),
   ieds: () => send('/ieds?from=2020-03-01&to=2020-03-31'),
   ied: readNew('/ieds', bodies.ied, (i) => `/ieds/${i.id}`),
+  iedSummary: () => send('/ieds/summary?from=2020-03-01&to=2020-03-31'),
   incidents: () => send('/incidents?from=2020-03-01&to=2020-03-31&cercle=Bankass&kind=attack-on-civilians'),
   incidentsDaily: () => send('/incidents/daily?from=2020-03-01&to=2020-03-31&cercle=Bankass'),
   incidentsWeeklyByCercle: () => send('/incidents/weekly-by-cercle?asOf=2020-03-31'),

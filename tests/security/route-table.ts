@@ -54,6 +54,7 @@ export const COMMAND_ROUTES: readonly RouteRow[] = [
   row('DELETE /alerts/{id}/caller', ['admin'], r.forgetCaller),
   row('POST /flights', ['ops', 'admin'], r.dispatchFlight),
   row('POST /flights/{id}/complete', ['ops', 'admin'], r.completeFlight),
+  row('POST /flight-hours/allotments', ['ops', 'admin'], r.allotFlightHours),
   row('POST /patrols', ['ops', 'admin'], r.deployPatrol),
   row('POST /patrols/{id}/complete', ['ops', 'admin'], r.completePatrol),
   row('POST /bases', ['ops', 'admin'], r.establishBase),
@@ -96,6 +97,7 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   // Progress only (no caller, place or description): operators follow the alerts they typed.
   row('GET /alerts/{id}/status', ['operator', 'ops', 'analyst', 'admin'], r.alertStatus),
   row('GET /flights', ['ops', 'analyst', 'admin'], r.flights),
+  row('GET /flights/hours', ['ops', 'analyst', 'admin'], r.flightHours),
   row('GET /flights/{id}', ['ops', 'analyst', 'admin'], r.flight),
   row('GET /patrols', ['ops', 'analyst', 'admin'], r.patrols),
   row('GET /patrols/{id}', ['ops', 'analyst', 'admin'], r.patrol),
@@ -106,6 +108,7 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /tobs/speed', ['ops', 'analyst', 'admin'], r.tobSpeed),
   row('GET /tobs/activities', ['ops', 'analyst', 'admin'], r.tobActivities),
   row('GET /ieds', ['ops', 'analyst', 'admin'], r.ieds),
+  row('GET /ieds/summary', ['ops', 'analyst', 'admin'], r.iedSummary),
   row('GET /ieds/{id}', ['ops', 'analyst', 'admin'], r.ied),
   row('GET /incidents', ['ops', 'analyst', 'admin'], r.incidents),
   row('GET /incidents/daily', ['ops', 'analyst', 'admin'], r.incidentsDaily),

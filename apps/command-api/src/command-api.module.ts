@@ -5,6 +5,7 @@ import { BasesController } from './bases/bases.controller';
 import { CaveatsController } from './caveats/caveats.controller';
 import { CallersController } from './callers/callers.controller';
 import { FlightsController } from './flights/flights.controller';
+import { FlightHoursController } from './flight-hours/flight-hours.controller';
 import { IedsController } from './ieds/ieds.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { PatrolsController } from './patrols/patrols.controller';
@@ -19,7 +20,7 @@ import { VehiclesController } from './vehicles/vehicles.controller';
 /** The write side: HTTP → command → decider → append. Needs the InfrastructureModule. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  controllers: [AlertsController, CallersController, FlightsController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController, VehiclesController, JudicialController, ReturnsController, SuppliesController, EvaluationsController, CaveatsController],
+  controllers: [AlertsController, CallersController, FlightsController, FlightHoursController, PatrolsController, BasesController, IedsController, IncidentsController, RetaliationAssessmentsController, VehiclesController, JudicialController, ReturnsController, SuppliesController, EvaluationsController, CaveatsController],
   providers: [DecideHandler],
 })
 export class CommandApiModule {}

@@ -12,6 +12,8 @@ import { MeController } from './me/me.controller';
 import { BaseSpeedController } from './operations/base-speed.controller';
 import { BaseQueriesController, FlightQueriesController, IedQueriesController } from './operations/operation-queries.controller';
 import { DeterrenceController } from './deterrence/deterrence.controller';
+import { FlightHoursQueriesController } from './flight-hours/flight-hours.controller';
+import { IedSummaryController } from './ieds/ied-summary.controller';
 import { DeterrenceInputs } from './deterrence/deterrence-inputs.service';
 import { GEOJSON_CONTROLLERS } from './geojson/geojson-controllers';
 import { PatrolQueriesController } from './patrols/patrol-queries.controller';
@@ -44,11 +46,15 @@ import { PeriodReportController } from './reports/period-report.controller';
     WeeklyByCercleController,
     IncidentQueriesController,
     PatrolQueriesController,
+    // Before FlightQueriesController: `/flights/hours` must not be taken for `GET /flights/:id`.
+    FlightHoursQueriesController,
     FlightQueriesController,
     // Before BaseQueriesController: `/bases/speed` must not be taken for `GET /bases/:id`.
     BaseSpeedController,
     BaseQueriesController,
     TobsController,
+    // Before IedQueriesController: `/ieds/summary` must not be taken for `GET /ieds/:id`.
+    IedSummaryController,
     IedQueriesController,
     StreamQueriesController,
     ResponseRateController,

@@ -7,6 +7,8 @@ import { basesProjection } from './bases/bases.projection';
 import { basesQuery } from './bases/bases.queries';
 import { flightsProjection } from './flights/flights.projection';
 import { flightsQuery } from './flights/flights.queries';
+import { flightHourAllotmentsProjection } from './flight-hours/flight-hour-allotments.projection';
+import { flightHourAllotmentsTouching } from './flight-hours/flight-hour-allotments.queries';
 import { iedsProjection } from './ieds/ieds.projection';
 import { iedsQuery } from './ieds/ieds.queries';
 import { incidentsProjection } from './incidents/incidents.projection';
@@ -70,7 +72,8 @@ const queriesOf: readonly [Projection, FindQuery[]][] = [
     ],
   ],
   [patrolsProjection, [patrolsQuery({ operation: 'o', status: 'deployed', startedFrom: FULL.from, startedTo: FULL.to }, { order: 'started' })]],
-  [flightsProjection, [flightsQuery({ dispatchedFrom: FULL.from, dispatchedTo: FULL.to }, { order: 'dispatched' })]],
+  [flightsProjection, [flightsQuery({ dispatchedFrom: FULL.from, dispatchedTo: FULL.to }, { order: 'dispatched' }), flightsQuery({ takeOffFrom: FULL.from, takeOffTo: FULL.to }, { order: 'take-off' })]],
+  [flightHourAllotmentsProjection, [flightHourAllotmentsTouching(FULL)]],
   [basesProjection, [basesQuery({ establishedFrom: FULL.from, establishedTo: FULL.to, cercle: 'c' }, { order: 'established' })]],
   [iedsProjection, [iedsQuery({ detectedFrom: FULL.from, detectedTo: FULL.to, cercle: 'c', region: 'r', status: 'detected' }, { order: 'detected' })]],
   [presencesProjection, [presencesQuery({ operation: 'o', arrivedBefore: '2020-02-01' }), ...presencesStillThereQueries({ operation: 'o' }, '2020-01-01')]],
