@@ -18,6 +18,22 @@ import {
   tobActivitiesSummary,
   tobSpeed,
   tobSpeedFromInformed,
+  fleetCandidatesQuery,
+  fleetOn,
+  vehiclesProjection,
+  type VehicleView,
+  judicialCasesProjection,
+  judicialCasesQuery,
+  judicialSummary,
+  returnsByCommune,
+  returnsProjection,
+  returnsQuery,
+  suppliesSummary,
+  supplyDeliveriesProjection,
+  supplyDeliveriesQuery,
+  type JudicialCaseView,
+  type ReturnView,
+  type SupplyDeliveryView,
   withKeys,
   type AlertView,
   type BaseView,
@@ -34,6 +50,8 @@ import { deterrenceSection } from './sections/deterrence.section';
 import { incidentsSection } from './sections/incidents.section';
 import { operationsSection } from './sections/operations.section';
 import { tobsSection } from './sections/tobs.section';
+import { vehiclesSection } from './sections/vehicles.section';
+import { judicialSection, returnsAndSuppliesSection } from './sections/justice.section';
 
 export type PeriodReport = Readonly<{ period: Period; sections: readonly ReportSection[] }>;
 
@@ -81,6 +99,26 @@ const tobs: SectionSource = async (reader, period) => {
   return tobsSection(tobSpeedFromInformed(bases, triggers, linked, b), tobActivitiesSummary(activities, b), period);
 };
 
+const vehicles: SectionSource = async (reader, period) => {
+  const end = bounds(period).to;
+  return vehiclesSection(fleetOn(await reader.find<VehicleView>(vehiclesProjection, fleetCandidatesQuery(end)), period.to, period.asOf));
+};
+
+const judicial: SectionSource = async (reader, period) => {
+  const cases = await reader.find<JudicialCaseView>(judicialCasesProjection, judicialCasesQuery({ openedTo: bounds(period).to, recordedBy: period.asOf }));
+  return judicialSection(judicialSummary(cases, period.to, period.asOf), period);
+};
+
+const returnsAndSupplies: SectionSource = async (reader, period) => {
+  const b = bounds(period);
+  const [returns, deliveries] = await Promise.all([
+    reader.find<ReturnView>(returnsProjection, returnsQuery({ returnedFrom: b.from, returnedTo: b.to, recordedBy: period.asOf })),
+    reader.find<SupplyDeliveryView>(supplyDeliveriesProjection, supplyDeliveriesQuery({ deliveredFrom: b.from, deliveredTo: b.to, recordedBy: period.asOf })),
+  ]);
+  const range = { ...b, asOf: period.asOf };
+  return returnsAndSuppliesSection(returnsByCommune(returns, range), suppliesSummary(deliveries, range), period);
+};
+
 const deterrence: SectionSource = async (reader, period) => {
   const inputs = new DeterrenceInputs(reader);
   const filter = { from: period.from, to: period.to };
@@ -96,7 +134,7 @@ const deterrence: SectionSource = async (reader, period) => {
 };
 
 /** The sections of the report, in the order it prints them; issue 16's areas add theirs. */
-export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, alertsThatCameTrue, operations, tobs, deterrence];
+export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, alertsThatCameTrue, operations, tobs, deterrence, vehicles, judicial, returnsAndSupplies];
 
 /** Every figure of the period, each with the route that lists what it counts. */
 export const gatherPeriodReport = async (reader: ReadModelReader, period: Period, sections: readonly SectionSource[] = PERIOD_REPORT_SECTIONS): Promise<PeriodReport> => ({

@@ -10,3 +10,5 @@ export * from './sections/operations.section';
 export * from './sections/deterrence.section';
 export * from './sections/tobs.section';
 export * from './sections/alert-outcomes.section';
+export * from './sections/vehicles.section';
+export * from './sections/justice.section';

@@ -1,7 +1,8 @@
 import { join, resolve } from 'node:path';
 import { addDays, type CompletePatrol } from '@poc/domain';
 import type { EventStore } from '@poc/event-store';
-import { buffaloScenario, DEMO_SEED } from './buffalo-scenario';
+import { DEMO_SEED } from './buffalo-scenario';
+import { LETTER_PERIOD, letterPeriodScenario } from './letter-period';
 import { SCENARIO_DAYS, type Step } from './scenario-step';
 import { seedScenario } from './seed';
 import { type AppConfig } from '@poc/platform/config';
@@ -67,13 +68,15 @@ export const demoGuide = (url: string, config: AppConfig, steps: readonly Step[]
     ...(patrol ? [get(`/patrols/${patrol}/deterrence`)] : []),
     ...(incident ? [get(`/streams/${incident}`)] : []),
     '',
+    get(`/reports/period?from=${LETTER_PERIOD.from}&to=${LETTER_PERIOD.to}`),
+    '',
     `OpenAPI: ${url}/docs`,
     '',
   ].join('\n');
 };
 
 export const runDemo = async (url: string, config: AppConfig, store: EventStore): Promise<void> => {
-  const steps = buffaloScenario(DEMO_SEED);
+  const steps = letterPeriodScenario(DEMO_SEED);
   const result = await seedScenario(store, steps);
   if (result.seeded) {
     console.log(`Demo data loaded: ${result.commands} commands, ${result.events} events (position ${result.lastPosition}).`);

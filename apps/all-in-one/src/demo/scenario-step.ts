@@ -5,6 +5,10 @@ import {
   iedDecider,
   incidentDecider,
   patrolDecider,
+  vehicleDecider,
+  judicialCaseDecider,
+  returnDecider,
+  supplyDeliveryDecider,
   type AlertCommand,
   type BaseCommand,
   type Command,
@@ -14,6 +18,10 @@ import {
   type IedCommand,
   type IncidentCommand,
   type PatrolCommand,
+  type VehicleCommand,
+  type JudicialCaseCommand,
+  type ReturnCommand,
+  type SupplyDeliveryCommand,
 } from '@poc/domain';
 
 /** The deciders a scenario drives, by name: a step stays printable and comparable in tests. */
@@ -24,6 +32,10 @@ export const DECIDERS = {
   base: baseDecider,
   ied: iedDecider,
   incident: incidentDecider,
+  vehicle: vehicleDecider,
+  judicialCase: judicialCaseDecider,
+  return: returnDecider,
+  supplyDelivery: supplyDeliveryDecider,
 } as const;
 
 type Commands = {
@@ -33,6 +45,10 @@ type Commands = {
   base: BaseCommand;
   ied: IedCommand;
   incident: IncidentCommand;
+  vehicle: VehicleCommand;
+  judicialCase: JudicialCaseCommand;
+  return: ReturnCommand;
+  supplyDelivery: SupplyDeliveryCommand;
 };
 
 export type DeciderName = keyof Commands;

@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoredEvent } from '@poc/domain';
+import { readerOf } from '@poc/deterrence';
+import { SqliteEventStore } from '@poc/event-store';
+import { ALL_PROJECTIONS, ProjectionRunner, SqliteReadModelStore } from '@poc/projections';
+import { gatherPeriodReport, type PeriodReport } from '@poc/reports';
+import { LETTER_FLEET } from './armoured-fleet';
+import { LETTER_JUSTICE } from './justice-support';
+import { LETTER_PERIOD, letterPeriodScenario } from './letter-period';
+import { seedScenario } from './seed';
+
+const END = `${LETTER_PERIOD.to}T23:59:59.999Z`;
+type Data = Record<string, unknown> & { at?: string };
+
+/**
+ * `npm run demo`'s history gives the letter's figures (CONTEXT.md): each is counted here from
+ * the stored events by hand, compared with the letter, and the period report must say the same.
+ */
+describe('the demo reproduces the letter of 1 June 2020', () => {
+  let dir: string;
+  let events: StoredEvent[];
+  let report: PeriodReport;
+  const figure = (key: string) => report.sections.flatMap((s) => s.figures).find((f) => f.key === key)?.value;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'poc-letter-'));
+    const store = new SqliteEventStore(join(dir, 'events.db'));
+    await seedScenario(store, letterPeriodScenario());
+    events = [];
+    for (let page = await store.readAll({ limit: 5000 }); page.length > 0; page = await store.readAll({ fromPosition: events.at(-1)!.position, limit: 5000 })) events.push(...page);
+    await store.close();
+    const db = new Database(join(dir, 'rm.sqlite'));
+    const readModels = new SqliteReadModelStore(db);
+    const runner = new ProjectionRunner(readModels, ALL_PROJECTIONS);
+    await runner.init();
+    for (let i = 0; i < events.length; i += 500) await runner.handle(events.slice(i, i + 500));
+    report = await gatherPeriodReport(readerOf(readModels), { ...LETTER_PERIOD, asOf: '2020-06-01T00:00:00.000Z' });
+    db.close();
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const ofType = (type: string): (Data & { streamId: string })[] => events.filter((e) => e.type === type).map((e) => ({ ...(e.data as Data), streamId: e.streamId }));
+
+  it('armoured vehicles on 20 May: 550, 479 in daily use, 30 under maintenance, 41 unusable', () => {
+    const status = new Map<string, string>();
+    for (const e of events) {
+      const d = e.data as Data;
+      if (e.type === 'VehicleRegistered' && (d.registeredAt as string) <= END) status.set(e.streamId, (d.status as string | undefined) ?? 'in-use');
+      if (e.type === 'VehicleStatusChanged' && (d.at as string) <= END) status.set(e.streamId, d.status as string);
+    }
+    const counted = (s: string) => [...status.values()].filter((v) => v === s).length;
+    expect({ total: status.size, inUse: counted('in-use'), underMaintenance: counted('under-maintenance'), unusable: counted('unusable') })
+      .toEqual({ total: LETTER_FLEET.total, inUse: LETTER_FLEET.inUse, underMaintenance: LETTER_FLEET.underMaintenance, unusable: LETTER_FLEET.unusable });
+    expect(figure('vehicles.total')).toBe(LETTER_FLEET.total);
+    expect(figure('vehicles.status.in-use')).toBe(LETTER_FLEET.inUse);
+    expect(figure('vehicles.status.under-maintenance')).toBe(LETTER_FLEET.underMaintenance);
+    expect(figure('vehicles.status.unusable')).toBe(LETTER_FLEET.unusable);
+    const share = report.sections.flatMap((s) => s.figures).find((f) => f.key === 'vehicles.status.in-use')!.share!;
+    expect(Math.round(share * 100)).toBe(87);
+  });
+
+  it('the judicial unit to 20 May: 618 under investigation, 319 terrorism, 77 organised crime, 13 detained, none convicted', () => {
+    const opened = ofType('JudicialCaseOpened');
+    const moved = new Set(ofType('JudicialCaseStatusChanged').filter((d) => (d.at as string) <= END).map((d) => d.streamId));
+    const open = opened.filter((d) => (d.openedAt as string) <= END && !moved.has(d.streamId));
+    const detained = ofType('DetentionsRecorded').filter((d) => d.crimesAgainstPeacekeepers && (d.at as string) <= END).reduce((n, d) => n + (d.people as number), 0);
+    const convicted = ofType('ConvictionsRecorded').reduce((n, d) => n + (d.people as number), 0);
+    expect({
+      open: open.length,
+      terrorism: open.filter((d) => d.category === 'terrorism').length,
+      organisedCrime: open.filter((d) => d.category === 'transnational-organised-crime').length,
+      detained,
+      convicted,
+    }).toEqual({ open: LETTER_JUSTICE.underInvestigation, terrorism: LETTER_JUSTICE.terrorism, organisedCrime: LETTER_JUSTICE.organisedCrime, detained: LETTER_JUSTICE.detainedForCrimesAgainstPeacekeepers, convicted: LETTER_JUSTICE.convicted });
+    expect(figure('judicial.underInvestigation')).toBe(LETTER_JUSTICE.underInvestigation);
+    expect(figure('judicial.underInvestigation.terrorism')).toBe(LETTER_JUSTICE.terrorism);
+    expect(figure('judicial.underInvestigation.transnational-organised-crime')).toBe(LETTER_JUSTICE.organisedCrime);
+    expect(figure('judicial.detainedForCrimesAgainstPeacekeepers')).toBe(LETTER_JUSTICE.detainedForCrimesAgainstPeacekeepers);
+    expect(figure('judicial.convicted')).toBe(LETTER_JUSTICE.convicted);
+  });
+
+  it('3,120 people back to Femaye (Djenné); supplies to 21 courts and 34 prisons', () => {
+    const femaye = ofType('ReturnAssisted').filter((d) => d.commune === 'Femaye' && d.cercle === 'Djenné').reduce((n, d) => n + (d.people as number), 0);
+    const supplied = (kind: string) => new Set(ofType('SuppliesDelivered').filter((d) => d.institutionKind === kind).map((d) => d.institution)).size;
+    expect({ femaye, courts: supplied('court'), prisons: supplied('prison') })
+      .toEqual({ femaye: LETTER_JUSTICE.returnedToFemaye, courts: LETTER_JUSTICE.courtsSupplied, prisons: LETTER_JUSTICE.prisonsSupplied });
+    expect(figure('returns.Djenné.Femaye')).toBe(LETTER_JUSTICE.returnedToFemaye);
+    expect(figure('supplies.courts')).toBe(LETTER_JUSTICE.courtsSupplied);
+    expect(figure('supplies.prisons')).toBe(LETTER_JUSTICE.prisonsSupplied);
+  });
+});
