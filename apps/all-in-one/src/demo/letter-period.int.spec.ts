@@ -8,6 +8,7 @@ import { SqliteEventStore } from '@poc/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, SqliteReadModelStore } from '@poc/projections';
 import { gatherPeriodReport, type PeriodReport } from '@poc/reports';
 import { LETTER_FLEET } from './armoured-fleet';
+import { LETTER_DOUNA_PEN } from './douna-pen-tob';
 import { LETTER_JUSTICE } from './justice-support';
 import { LETTER_PERIOD, letterPeriodScenario } from './letter-period';
 import { seedScenario } from './seed';
@@ -90,5 +91,19 @@ describe('the demo reproduces the letter of 1 June 2020', () => {
     expect(figure('returns.Djenné.Femaye')).toBe(LETTER_JUSTICE.returnedToFemaye);
     expect(figure('supplies.courts')).toBe(LETTER_JUSTICE.courtsSupplied);
     expect(figure('supplies.prisons')).toBe(LETTER_JUSTICE.prisonsSupplied);
+  });
+
+  it('TOBs set up within 48 hours of the mission being informed; four mediation missions in Koro cercle', () => {
+    const incidents = new Map(events.filter((e) => e.type === 'IncidentReported').map((e) => [(e.data as Data).incidentId as string, e]));
+    const bases = ofType('OperatingBaseEstablished').filter((d) => (d.establishedAt as string) <= END);
+    // Informed: when the store first took the report of the attack (no alert is linked in the demo).
+    const hours = bases.map((b) => (Date.parse(b.establishedAt as string) - Date.parse(incidents.get(b.triggerIncidentId as string)!.recordedAt)) / 3_600_000);
+    expect(bases.length).toBeGreaterThanOrEqual(3);
+    expect(hours.every((h) => h >= 0 && h <= 48)).toBe(true);
+    expect(figure('tobs.established')).toBe(bases.length);
+    expect(figure('tobs.within48hOfInformed')).toBe(bases.length);
+    const koroMediation = ofType('TobActivityRecorded').filter((d) => d.kind === 'mediation-mission' && d.cercle === 'Koro').length;
+    expect(koroMediation).toBe(LETTER_DOUNA_PEN.mediationMissionsInKoro);
+    expect(figure('tobs.activities.mediation-mission.Koro')).toBe(LETTER_DOUNA_PEN.mediationMissionsInKoro);
   });
 });
