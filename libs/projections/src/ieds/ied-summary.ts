@@ -90,7 +90,8 @@ const groupBy = <K>(items: readonly Ied[], keyOf: (i: Ied) => K, id: (k: K) => s
 };
 
 type AxisKey = Readonly<{ month: string; axis: string | null; cercle: string | null }>;
-const axisKeyOf = (i: Ied): AxisKey => ({ month: monthOf(i.detectedAt), axis: i.axis, cercle: i.axis === null ? (i.location.cercle ?? null) : null });
+// Defaulted: a document built by the ieds projection v1 (before a rebuild) has no axis key.
+const axisKeyOf = ({ detectedAt, axis = null, location }: Ied): AxisKey => ({ month: monthOf(detectedAt), axis, cercle: axis === null ? (location.cercle ?? null) : null });
 // Axes first, then cercles, then the unknown place; by name within each.
 const axisOrder = (k: AxisKey): string => (k.axis !== null ? `0${k.axis}` : k.cercle !== null ? `1${k.cercle}` : '2');
 

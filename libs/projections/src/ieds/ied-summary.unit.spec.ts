@@ -60,6 +60,11 @@ describe('iedSummary', () => {
     ]);
   });
 
+  it('given a document built before the axis existed (no axis key), then it is counted by its cercle', () => {
+    const { axis: _axis, ...v1Doc } = ied('neutralized', '2020-03-02T07:00:00.000Z');
+    expect(iedSummary([v1Doc as never]).byMonthAndAxis).toEqual([expect.objectContaining({ axis: null, cercle: 'Ansongo', found: 1 })]);
+  });
+
   it('given a range, then devices detected outside it are left out; none resolved gives no share', () => {
     const report = iedSummary([ied('detected', '2020-03-01T07:00:00.000Z'), ied('neutralized', '2020-05-01T07:00:00.000Z')], { from: '2020-03-01T00:00:00.000Z', to: '2020-03-31T23:59:59.999Z' });
     expect(report).toMatchObject({ from: '2020-03-01T00:00:00.000Z', to: '2020-03-31T23:59:59.999Z', totals: { found: 1, pending: 1, shareNeutralised: null }, convoys: [] });
