@@ -34,6 +34,14 @@ import {
   type JudicialCaseView,
   type ReturnView,
   type SupplyDeliveryView,
+  caveatSummary,
+  caveatsProjection,
+  caveatsQuery,
+  evaluationSummary,
+  evaluationsProjection,
+  evaluationsQuery,
+  type CaveatView,
+  type EvaluationView,
   withKeys,
   type AlertView,
   type BaseView,
@@ -52,6 +60,7 @@ import { operationsSection } from './sections/operations.section';
 import { tobsSection } from './sections/tobs.section';
 import { vehiclesSection } from './sections/vehicles.section';
 import { judicialSection, returnsAndSuppliesSection } from './sections/justice.section';
+import { evaluationsSection } from './sections/evaluations.section';
 
 export type PeriodReport = Readonly<{ period: Period; sections: readonly ReportSection[] }>;
 
@@ -119,6 +128,16 @@ const returnsAndSupplies: SectionSource = async (reader, period) => {
   return returnsAndSuppliesSection(returnsByCommune(returns, range), suppliesSummary(deliveries, range), period);
 };
 
+const evaluations: SectionSource = async (reader, period) => {
+  const b = bounds(period);
+  const [evaluated, caveats] = await Promise.all([
+    reader.find<EvaluationView>(evaluationsProjection, evaluationsQuery({ evaluatedFrom: b.from, evaluatedTo: b.to })),
+    reader.find<CaveatView>(caveatsProjection, caveatsQuery({ raisedFrom: b.from, raisedTo: b.to })),
+  ]);
+  const window = { ...b, asOf: period.asOf };
+  return evaluationsSection(evaluationSummary(evaluated, window), caveatSummary(caveats, window), period);
+};
+
 const deterrence: SectionSource = async (reader, period) => {
   const inputs = new DeterrenceInputs(reader);
   const filter = { from: period.from, to: period.to };
@@ -134,7 +153,7 @@ const deterrence: SectionSource = async (reader, period) => {
 };
 
 /** The sections of the report, in the order it prints them; issue 16's areas add theirs. */
-export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, alertsThatCameTrue, operations, tobs, deterrence, vehicles, judicial, returnsAndSupplies];
+export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, alertsThatCameTrue, operations, tobs, deterrence, vehicles, evaluations, judicial, returnsAndSupplies];
 
 /** Every figure of the period, each with the route that lists what it counts. */
 export const gatherPeriodReport = async (reader: ReadModelReader, period: Period, sections: readonly SectionSource[] = PERIOD_REPORT_SECTIONS): Promise<PeriodReport> => ({

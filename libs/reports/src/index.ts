@@ -12,3 +12,4 @@ export * from './sections/tobs.section';
 export * from './sections/alert-outcomes.section';
 export * from './sections/vehicles.section';
 export * from './sections/justice.section';
+export * from './sections/evaluations.section';

@@ -12,6 +12,7 @@ import { LETTER_DOUNA_PEN } from './douna-pen-tob';
 import { LETTER_JUSTICE } from './justice-support';
 import { LETTER_PERIOD, letterPeriodScenario } from './letter-period';
 import { seedScenario } from './seed';
+import { LETTER_EVALUATIONS } from './unit-evaluations';
 
 const END = `${LETTER_PERIOD.to}T23:59:59.999Z`;
 type Data = Record<string, unknown> & { at?: string };
@@ -105,5 +106,33 @@ describe('the demo reproduces the letter of 1 June 2020', () => {
     const koroMediation = ofType('TobActivityRecorded').filter((d) => d.kind === 'mediation-mission' && d.cercle === 'Koro').length;
     expect(koroMediation).toBe(LETTER_DOUNA_PEN.mediationMissionsInKoro);
     expect(figure('tobs.activities.mediation-mission.Koro')).toBe(LETTER_DOUNA_PEN.mediationMissionsInKoro);
+  });
+
+  it('24 military units evaluated (1 excellent, 15 satisfactory, 4 shortfalls, 4 needing improvement), 17 with plans; 10 FPUs, all satisfactory; no undeclared caveat', () => {
+    const evaluated = ofType('UnitEvaluated').filter((d) => (d.evaluatedAt as string) >= '2020-01-01' && (d.evaluatedAt as string) <= END);
+    const military = evaluated.filter((d) => d.unitKind === 'military');
+    const fpus = evaluated.filter((d) => d.unitKind === 'formed-police');
+    const rated = (r: string) => military.filter((d) => d.rating === r).length;
+    const planned = new Set(ofType('ImprovementPlanIssued').map((d) => d.unitId));
+    expect({
+      units: new Set(military.map((d) => d.unitId)).size,
+      excellent: rated('excellent'),
+      satisfactory: rated('satisfactory'),
+      shortfalls: rated('shortfalls'),
+      needsImprovement: rated('needs-improvement'),
+      unitsWithPlans: planned.size,
+    }).toEqual(LETTER_EVALUATIONS.military);
+    expect({ units: new Set(fpus.map((d) => d.unitId)).size, satisfactory: fpus.filter((d) => d.rating === 'satisfactory').length }).toEqual(LETTER_EVALUATIONS.formedPolice);
+    expect(ofType('CaveatRaised').filter((d) => !d.declared).length).toBe(LETTER_EVALUATIONS.undeclaredCaveats);
+
+    expect(figure('evaluations.military.unitsEvaluated')).toBe(LETTER_EVALUATIONS.military.units);
+    expect(figure('evaluations.military.rating.excellent')).toBe(LETTER_EVALUATIONS.military.excellent);
+    expect(figure('evaluations.military.rating.satisfactory')).toBe(LETTER_EVALUATIONS.military.satisfactory);
+    expect(figure('evaluations.military.rating.shortfalls')).toBe(LETTER_EVALUATIONS.military.shortfalls);
+    expect(figure('evaluations.military.rating.needs-improvement')).toBe(LETTER_EVALUATIONS.military.needsImprovement);
+    expect(figure('evaluations.military.unitsWithPlans')).toBe(LETTER_EVALUATIONS.military.unitsWithPlans);
+    expect(figure('evaluations.formedPolice.unitsEvaluated')).toBe(LETTER_EVALUATIONS.formedPolice.units);
+    expect(figure('evaluations.formedPolice.rating.satisfactory')).toBe(LETTER_EVALUATIONS.formedPolice.satisfactory);
+    expect(figure('caveats.undeclared')).toBe(LETTER_EVALUATIONS.undeclaredCaveats);
   });
 });

@@ -9,6 +9,8 @@ import {
   judicialCaseDecider,
   returnDecider,
   supplyDeliveryDecider,
+  evaluationDecider,
+  caveatDecider,
   type AlertCommand,
   type BaseCommand,
   type Command,
@@ -22,6 +24,8 @@ import {
   type JudicialCaseCommand,
   type ReturnCommand,
   type SupplyDeliveryCommand,
+  type EvaluationCommand,
+  type CaveatCommand,
 } from '@poc/domain';
 
 /** The deciders a scenario drives, by name: a step stays printable and comparable in tests. */
@@ -36,6 +40,8 @@ export const DECIDERS = {
   judicialCase: judicialCaseDecider,
   return: returnDecider,
   supplyDelivery: supplyDeliveryDecider,
+  evaluation: evaluationDecider,
+  caveat: caveatDecider,
 } as const;
 
 type Commands = {
@@ -49,6 +55,8 @@ type Commands = {
   judicialCase: JudicialCaseCommand;
   return: ReturnCommand;
   supplyDelivery: SupplyDeliveryCommand;
+  evaluation: EvaluationCommand;
+  caveat: CaveatCommand;
 };
 
 export type DeciderName = keyof Commands;
