@@ -42,6 +42,14 @@ import {
   evaluationsQuery,
   type CaveatView,
   type EvaluationView,
+  flightHourAllotmentsProjection,
+  flightHourAllotmentsTouching,
+  flightHoursByPurpose,
+  iedsProjection,
+  iedsQuery,
+  iedSummary,
+  type FlightHourAllotmentView,
+  type IedView,
   withKeys,
   type AlertView,
   type BaseView,
@@ -61,6 +69,7 @@ import { tobsSection } from './sections/tobs.section';
 import { vehiclesSection } from './sections/vehicles.section';
 import { judicialSection, returnsAndSuppliesSection } from './sections/justice.section';
 import { evaluationsSection } from './sections/evaluations.section';
+import { flightHoursSection, iedsSection } from './sections/flights-and-ieds.section';
 
 export type PeriodReport = Readonly<{ period: Period; sections: readonly ReportSection[] }>;
 
@@ -138,6 +147,20 @@ const evaluations: SectionSource = async (reader, period) => {
   return evaluationsSection(evaluationSummary(evaluated, window), caveatSummary(caveats, window), period);
 };
 
+const flightHours: SectionSource = async (reader, period) => {
+  const b = bounds(period);
+  const [flights, allotments] = await Promise.all([
+    reader.find<FlightView>(flightsProjection, flightsQuery({ takeOffFrom: b.from, takeOffTo: b.to })),
+    reader.find<FlightHourAllotmentView>(flightHourAllotmentsProjection, flightHourAllotmentsTouching(b)),
+  ]);
+  return flightHoursSection(flightHoursByPurpose(flights, allotments, b), period);
+};
+
+const ieds: SectionSource = async (reader, period) => {
+  const b = bounds(period);
+  return iedsSection(iedSummary(await reader.find<IedView>(iedsProjection, iedsQuery({ detectedFrom: b.from, detectedTo: b.to })), b), period);
+};
+
 const deterrence: SectionSource = async (reader, period) => {
   const inputs = new DeterrenceInputs(reader);
   const filter = { from: period.from, to: period.to };
@@ -153,7 +176,7 @@ const deterrence: SectionSource = async (reader, period) => {
 };
 
 /** The sections of the report, in the order it prints them; issue 16's areas add theirs. */
-export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, alertsThatCameTrue, operations, tobs, deterrence, vehicles, evaluations, judicial, returnsAndSupplies];
+export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, alertsThatCameTrue, operations, flightHours, ieds, tobs, deterrence, vehicles, evaluations, judicial, returnsAndSupplies];
 
 /** Every figure of the period, each with the route that lists what it counts. */
 export const gatherPeriodReport = async (reader: ReadModelReader, period: Period, sections: readonly SectionSource[] = PERIOD_REPORT_SECTIONS): Promise<PeriodReport> => ({

@@ -13,3 +13,4 @@ export * from './sections/alert-outcomes.section';
 export * from './sections/vehicles.section';
 export * from './sections/justice.section';
 export * from './sections/evaluations.section';
+export * from './sections/flights-and-ieds.section';

@@ -135,4 +135,38 @@ describe('the demo reproduces the letter of 1 June 2020', () => {
     expect(figure('evaluations.formedPolice.rating.satisfactory')).toBe(LETTER_EVALUATIONS.formedPolice.satisfactory);
     expect(figure('caveats.undeclared')).toBe(LETTER_EVALUATIONS.undeclaredCaveats);
   });
+
+  it('five IEDs found and cleared on one convoy escort in March; the share neutralised as the IED events give it', () => {
+    const detected = ofType('IedDetected').filter((d) => (d.detectedAt as string) >= '2020-01-01' && (d.detectedAt as string) <= END);
+    const status = new Map(detected.map((d) => [d.iedId as string, d.status as string]));
+    for (const d of ofType('IedNeutralized')) if (status.has(d.iedId as string)) status.set(d.iedId as string, 'neutralized');
+    for (const d of ofType('IedDetonated')) if (status.has(d.iedId as string)) status.set(d.iedId as string, 'detonated');
+    const neutralised = [...status.values()].filter((s) => s === 'neutralized').length;
+    const detonated = [...status.values()].filter((s) => s === 'detonated').length;
+    const perConvoy = new Map<string, number>();
+    for (const d of detected) if (status.get(d.iedId as string) === 'neutralized') perConvoy.set(d.convoyId as string, (perConvoy.get(d.convoyId as string) ?? 0) + 1);
+    expect(Math.max(...perConvoy.values())).toBe(5);
+    expect(figure('ieds.mostClearedOnOneConvoy')).toBe(5);
+    expect(figure('ieds.neutralised')).toBe(neutralised);
+    expect(figure('ieds.detonated')).toBe(detonated);
+  });
+
+  it('flight hours by purpose and month against the allotment, as the flight events give them', () => {
+    const dispatched = new Map(ofType('FlightDispatched').filter((d) => (d.takeOffAt as string) <= END).map((d) => [d.flightId as string, d]));
+    const hours = new Map<string, number>();
+    for (const d of ofType('FlightCompleted')) {
+      const f = dispatched.get(d.flightId as string);
+      if (f) hours.set(d.flightId as string, (Date.parse(d.completedAt as string) - Date.parse(f.takeOffAt as string)) / 3_600_000);
+    }
+    const casevac = [...dispatched.values()].filter((d) => d.purpose === 'casualty-evacuation');
+    expect(figure('flightHours.sorties')).toBe(dispatched.size);
+    expect(figure('flightHours.casualty-evacuation.sorties')).toBe(casevac.length);
+    expect(figure('flightHours.hours')).toBeCloseTo([...hours.values()].reduce((a, b) => a + b, 0), 1);
+    const allotted = ofType('FlightHoursAllotted').reduce((n, d) => n + (d.hours as number), 0);
+    expect(figure('flightHours.allotted')).toBe(allotted);
+    // The priority order: rotation flights stopped when hours fell, evacuations went on.
+    const may = [...dispatched.values()].filter((d) => (d.takeOffAt as string).startsWith('2020-05'));
+    expect(may.some((d) => d.purpose === 'casualty-evacuation')).toBe(true);
+    expect(may.some((d) => d.purpose === 'rotation')).toBe(false);
+  });
 });

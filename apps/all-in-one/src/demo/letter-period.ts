@@ -1,6 +1,7 @@
 import { armouredFleet } from './armoured-fleet';
 import { buffaloScenario, DEMO_SEED } from './buffalo-scenario';
 import { dounaPenTob } from './douna-pen-tob';
+import { flightProgramme } from './flight-programme';
 import { justiceSupport } from './justice-support';
 import { createRng } from './prng';
 import { unitEvaluations } from './unit-evaluations';
@@ -16,7 +17,7 @@ export const LETTER_PERIOD = { from: '2020-01-01', to: '2020-05-20' } as const;
  */
 export const letterPeriodScenario = (seed: number = DEMO_SEED): Step[] => {
   const rng = createRng(seed + 1);
-  const readiness = [...armouredFleet(rng), ...justiceSupport(rng), ...dounaPenTob(rng), ...unitEvaluations(rng)];
+  const readiness = [...armouredFleet(rng), ...justiceSupport(rng), ...dounaPenTob(rng), ...unitEvaluations(rng), ...flightProgramme(rng)];
   // Stable sort: the operations first, then the records, at any shared time.
   return [...buffaloScenario(seed), ...readiness].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 };

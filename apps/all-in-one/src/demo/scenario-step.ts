@@ -11,6 +11,7 @@ import {
   supplyDeliveryDecider,
   evaluationDecider,
   caveatDecider,
+  flightHoursDecider,
   type AlertCommand,
   type BaseCommand,
   type Command,
@@ -26,6 +27,7 @@ import {
   type SupplyDeliveryCommand,
   type EvaluationCommand,
   type CaveatCommand,
+  type FlightHoursCommand,
 } from '@poc/domain';
 
 /** The deciders a scenario drives, by name: a step stays printable and comparable in tests. */
@@ -42,6 +44,7 @@ export const DECIDERS = {
   supplyDelivery: supplyDeliveryDecider,
   evaluation: evaluationDecider,
   caveat: caveatDecider,
+  flightHours: flightHoursDecider,
 } as const;
 
 type Commands = {
@@ -57,6 +60,7 @@ type Commands = {
   supplyDelivery: SupplyDeliveryCommand;
   evaluation: EvaluationCommand;
   caveat: CaveatCommand;
+  flightHours: FlightHoursCommand;
 };
 
 export type DeciderName = keyof Commands;

@@ -53,6 +53,7 @@ export const sikaIeds = (rng: Rng): Step[] =>
         status: find.status,
         unit: find.unit,
         convoyId: find.convoyId,
+        axis: 'Gao–Labbezanga',
         method: find.status === 'detonated' ? 'detonation under vehicle' : rng.pick(METHODS),
         ...(find.casualties !== undefined && { casualties: find.casualties }),
       },
