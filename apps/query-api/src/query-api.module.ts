@@ -23,8 +23,8 @@ import { RetaliationQueriesController } from './retaliation/retaliation-queries.
 import { ReturnsQueriesController } from './returns/returns.controller';
 import { ReadModels } from './shared/read-models.service';
 import { StreamQueriesController } from './streams/stream-queries.controller';
-import { SuppliesSummaryController } from './supplies/supplies-summary.controller';
 import { TobsController } from './tobs/tobs.controller';
+import { SuppliesSummaryController } from './supplies/supplies-summary.controller';
 import { FleetController } from './vehicles/fleet.controller';
 import { VehicleQueriesController } from './vehicles/vehicle-queries.controller';
 import { CaveatQueriesController } from './caveats/caveat-queries.controller';
@@ -66,11 +66,11 @@ import { PeriodReportController } from './reports/period-report.controller';
     EvaluationQueriesController,
     UnitEvaluationsController,
     CaveatQueriesController,
+    ...GEOJSON_CONTROLLERS,
+    LiveController,
     JudicialSummaryController,
     ReturnsQueriesController,
     SuppliesSummaryController,
-    ...GEOJSON_CONTROLLERS,
-    LiveController,
     PeriodReportController,
   ],
   providers: [ReadModels, DeterrenceInputs, LiveStreams],

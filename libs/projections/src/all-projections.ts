@@ -7,6 +7,9 @@ import { incidentsProjection } from './incidents/incidents.projection';
 import { patrolsProjection } from './patrols/patrols.projection';
 import { presencesProjection } from './presences/presences.projection';
 import { retaliationVerdictsProjection } from './retaliation/retaliation-verdicts.projection';
+import { judicialCasesProjection } from './judicial/judicial-cases.projection';
+import { returnsProjection } from './returns/returns.projection';
+import { supplyDeliveriesProjection } from './supplies/supply-deliveries.projection';
 import { vehiclesProjection } from './vehicles/vehicles.projection';
 import { evaluationsProjection } from './evaluations/evaluations.projection';
 import { caveatsProjection } from './caveats/caveats.projection';
@@ -25,6 +28,9 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   retaliationVerdictsProjection,
   tobActivitiesProjection,
   vehiclesProjection,
+  judicialCasesProjection,
+  returnsProjection,
+  supplyDeliveriesProjection,
   evaluationsProjection,
   caveatsProjection,
 ];
