@@ -175,6 +175,8 @@ describe('web console in Chromium', () => {
     const { page } = await open(KEYS.operator, 'en');
     await expect(page.locator('label[for=f-channel]').textContent()).resolves.toBe('Channel');
     await page.locator('[data-lang-switch]').click();
+    // The page renders again once GET /me has answered: wait for it, do not read at once.
+    await page.locator('label[for=f-channel]', { hasText: 'Canal' }).waitFor();
     await expect(page.locator('label[for=f-channel]').textContent()).resolves.toBe('Canal');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
     await page.reload();

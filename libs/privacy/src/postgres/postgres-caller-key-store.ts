@@ -71,8 +71,27 @@ export class PostgresCallerKeyStore implements CallerKeyStore {
 
   async forget(keyId: string): Promise<void> {
     if (!/^[0-9a-f-]{36}$/i.test(keyId)) return;
-    await this.pool.query('DELETE FROM caller_keys WHERE key_id = $1', [keyId]);
+    const { rows } = await this.pool.query<{ xid: string }>(
+      'WITH gone AS (DELETE FROM caller_keys WHERE key_id = $1 RETURNING 1) SELECT pg_current_xact_id()::text AS xid FROM (SELECT count(*) FROM gone) AS done',
+      [keyId],
+    );
+    // VACUUM FULL copies every row a running snapshot may still see, the deleted key with
+    // them: a transaction begun before the delete (a long read, an autovacuum ANALYZE) would
+    // keep its bytes in the new files. So wait, briefly, until none is left in this database.
+    await this.untilNoSnapshotOlderThan(rows[0]!.xid);
     await this.pool.query('VACUUM FULL caller_key_alerts, caller_keys');
+  }
+
+  private async untilNoSnapshotOlderThan(xid: string, waitMs = 10_000): Promise<void> {
+    for (const deadline = Date.now() + waitMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+      const { rows } = await this.pool.query<{ older: number }>(
+        `SELECT count(*)::int AS older FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+            AND age(backend_xmin) >= age((($1::bigint) % 4294967296)::text::xid)`,
+        [xid],
+      );
+      if (rows[0]!.older === 0) return;
+    }
   }
 
   async indexSecret(): Promise<Buffer> {
