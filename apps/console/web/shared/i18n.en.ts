@@ -142,5 +142,11 @@ export const en = {
   'report.section.deterrence': 'Deterrence',
   'report.section.tobs': 'Temporary operating bases, from when the mission was informed',
   'report.section.alertOutcomes': 'Alerts that became incidents',
+  'report.section.vehicles': 'Armoured vehicles',
+  'report.section.evaluations': 'Performance evaluations and caveats',
+  'report.section.judicial': 'Judicial support',
+  'report.section.returns': 'Returns and supplies',
+  'report.section.flightHours': 'Flights by purpose and flight hours',
+  'report.section.ieds': 'IEDs: the share neutralised',
   'error.generic': 'Something went wrong: {detail}',
 } as const;

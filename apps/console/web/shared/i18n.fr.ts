@@ -144,5 +144,11 @@ export const fr: Record<keyof typeof en, string> = {
   'report.section.deterrence': 'Dissuasion',
   'report.section.tobs': 'Bases opérationnelles temporaires, depuis l’information de la mission',
   'report.section.alertOutcomes': 'Alertes devenues incidents',
+  'report.section.vehicles': 'Véhicules blindés',
+  'report.section.evaluations': 'Évaluations de performance et restrictions',
+  'report.section.judicial': 'Appui judiciaire',
+  'report.section.returns': 'Retours et approvisionnements',
+  'report.section.flightHours': 'Vols par objet et heures de vol',
+  'report.section.ieds': 'EEI : part neutralisée',
   'error.generic': 'Une erreur est survenue : {detail}',
 };
