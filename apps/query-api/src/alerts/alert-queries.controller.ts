@@ -11,8 +11,8 @@ import { ReadModels } from '../shared/read-models.service';
 import { AlertViewDto } from './alert-view.dto';
 import { Roles } from '@poc/platform/auth';
 import { ApiIdParam, IdPipe } from '@poc/platform/http';
+import { ALERT_STATUSES as STATUSES } from '@poc/domain';
 
-const STATUSES = ['open', 'triaged', 'closed'] as const;
 
 export class AlertsQuery extends RangeQuery {
   @ApiPropertyOptional({ enum: STATUSES })

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { ALERT_CHANNELS, ALERT_PRIORITIES, THREAT_KINDS } from '@poc/domain';
+import { ALERT_CHANNELS, ALERT_PRIORITIES, ALERT_STATUSES as STATUSES, THREAT_KINDS } from '@poc/domain';
 import { alertsProjection, alertsQuery, type AlertView } from '@poc/projections';
 import { setFreshnessHeaders } from '../shared/freshness';
 import { rangeOf } from '../shared/report-range';
@@ -12,7 +12,6 @@ import { GeoQuery, placeFilter } from './geo-filters';
 import { ApiFeatureCollection, nullable, text } from './geojson-openapi';
 import { Roles } from '@poc/platform/auth';
 
-const STATUSES = ['open', 'triaged', 'closed'] as const;
 
 export class AlertsGeoQuery extends GeoQuery {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: (typeof STATUSES)[number];
