@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startOnPostgres, startOnSqlite } from '../../../../tests/security/fuzz-stores';
-import { bearer, type InProcessApp } from '../../../../tests/support/in-process-app';
+import type { InProcessApp } from '../../../../tests/support/in-process-app';
+import { readYourWrites } from '../../../../tests/support/read-your-writes';
 
 const BANKASS = { lat: 14.0775, lon: -3.5159, precision: 1, place: 'Bankass', cercle: 'Bankass', region: 'Mopti' };
 
@@ -9,20 +10,9 @@ describe.each([
   ['PostgreSQL', startOnPostgres],
 ])('alerts that became incidents (%s)', (_store, start) => {
   let running: InProcessApp;
-  let last = 0;
   const id: Record<string, string> = {};
 
-  const send = async (url: string, payload: object, role: 'ops' | 'analyst' = 'ops') => {
-    const res = await running.app.inject({ method: 'POST', url, headers: bearer(role), payload });
-    if (res.statusCode < 300) last = Math.max(last, res.json<{ position: number }>().position);
-    return res;
-  };
-  const post = async (url: string, payload: object) => {
-    const res = await send(url, payload);
-    expect(res.statusCode).toBeLessThan(300);
-    return res.json<{ id: string; version: number; position: number }>();
-  };
-  const get = (url: string) => running.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, headers: bearer('analyst') });
+  const { send, write: post, get } = readYourWrites(() => running);
 
   // What was posted, to check the figures against.
   const posted: { alertId: string; receivedAt: string; outcome?: string; incident?: string }[] = [];

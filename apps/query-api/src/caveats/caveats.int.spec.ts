@@ -1,6 +1,7 @@
 import type { CaveatSummary, CaveatView } from '@poc/projections';
 import { startOnPostgres, startOnSqlite } from '../../../../tests/security/fuzz-stores';
-import { bearer, type InProcessApp } from '../../../../tests/support/in-process-app';
+import type { InProcessApp } from '../../../../tests/support/in-process-app';
+import { readYourWrites } from '../../../../tests/support/read-your-writes';
 
 type Posted = { id: string; declared: boolean; kind: 'refusal' | 'condition'; raisedAt: string; settled: boolean };
 
@@ -9,18 +10,9 @@ describe.each([
   ['PostgreSQL', startOnPostgres],
 ])('caveats (%s)', (_store, start) => {
   let running: InProcessApp;
-  let last = 0;
   const posted: Posted[] = [];
 
-  const post = (url: string, payload: object) => running.app.inject({ method: 'POST', url, headers: bearer('ops'), payload });
-  const ok = async (url: string, payload: object) => {
-    const res = await post(url, payload);
-    expect(res.statusCode).toBeLessThan(300);
-    const body = res.json<{ id: string; position: number }>();
-    last = Math.max(last, body.position);
-    return body;
-  };
-  const get = (url: string) => running.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, headers: bearer('analyst') });
+  const { send: post, write: ok, get } = readYourWrites(() => running);
 
   const raise = async (contingent: string, kind: Posted['kind'], declared: boolean, raisedAt: string, condition: string, settle = false) => {
     const { id } = await ok('/caveats', { contingent, unit: `${contingent} escort company`, kind, declared, order: 'FRAGO 12/2020: escort convoys on the new supply route', condition, raisedAt });

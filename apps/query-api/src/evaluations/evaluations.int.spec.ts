@@ -1,7 +1,8 @@
 import type { EvaluationRating } from '@poc/domain';
 import type { EvaluationSummary, EvaluationView } from '@poc/projections';
 import { startOnPostgres, startOnSqlite } from '../../../../tests/security/fuzz-stores';
-import { bearer, type InProcessApp } from '../../../../tests/support/in-process-app';
+import type { InProcessApp } from '../../../../tests/support/in-process-app';
+import { readYourWrites } from '../../../../tests/support/read-your-writes';
 
 type Posted = { unitId: string; kind: 'military' | 'formed-police'; rating: EvaluationRating; plan: 'none' | 'open' | 'closed' };
 
@@ -16,21 +17,11 @@ describe.each([
   ['PostgreSQL', startOnPostgres],
 ])('evaluations and improvement plans (%s)', (_store, start) => {
   let running: InProcessApp;
-  let last = 0;
   const posted: Posted[] = [];
   const ids: string[] = [];
   let closedId = '';
 
-  const post = (url: string, payload: object) => running.app.inject({ method: 'POST', url, headers: bearer('ops'), payload });
-  const ok = async (url: string, payload: object) => {
-    const res = await post(url, payload);
-    expect(res.statusCode).toBeLessThan(300);
-    const body = res.json<{ id: string; position: number }>();
-    last = Math.max(last, body.position);
-    return body;
-  };
-  const get = (url: string, role: 'ops' | 'analyst' | 'admin' = 'analyst') =>
-    running.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, headers: bearer(role) });
+  const { send: post, write: ok, get } = readYourWrites(() => running);
 
   const evaluate = async (unitId: string, kind: Posted['kind'], rating: EvaluationRating, period: { from: string; to: string }, evaluatedAt: string) => {
     const shortfallAreas = rating === 'shortfalls' ? ['training', 'equipment'] : rating === 'needs-improvement' ? ['command-and-control'] : undefined;

@@ -1,5 +1,6 @@
 import { startOnPostgres, startOnSqlite } from '../../../../tests/security/fuzz-stores';
 import { bearer, type InProcessApp } from '../../../../tests/support/in-process-app';
+import { readYourWrites } from '../../../../tests/support/read-your-writes';
 
 type Figure = { key: string; value: number | null; of?: number; share?: number | null; trace: string };
 type Report = { period: { from: string; to: string; asOf: string }; sections: { id: string; figures: Figure[] }[] };
@@ -23,17 +24,9 @@ describe.each([
   ['PostgreSQL', startOnPostgres],
 ])('GET /reports/period (%s)', (_store, start) => {
   let running: InProcessApp;
-  let last = 0;
 
-  const post = async (url: string, payload: object) => {
-    const res = await running.app.inject({ method: 'POST', url, headers: bearer('ops'), payload });
-    expect(res.statusCode).toBeLessThan(300);
-    const body = res.json<{ id: string; position: number }>();
-    last = Math.max(last, body.position);
-    return body;
-  };
-  const report = async (query: string, headers: Record<string, string> = {}) =>
-    running.app.inject({ method: 'GET', url: `/reports/period?${query}&minPosition=${last}`, headers: { ...bearer('analyst'), ...headers } });
+  const { write: post, get } = readYourWrites(() => running);
+  const report = (query: string, headers: Record<string, string> = {}) => get(`/reports/period?${query}`, 'analyst', headers);
   const figure = (r: Report, key: string) => r.sections.flatMap((s) => s.figures).find((f) => f.key === key)!;
 
   beforeAll(async () => {

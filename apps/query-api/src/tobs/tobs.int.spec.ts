@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startOnPostgres, startOnSqlite } from '../../../../tests/security/fuzz-stores';
-import { bearer, type InProcessApp } from '../../../../tests/support/in-process-app';
+import type { InProcessApp } from '../../../../tests/support/in-process-app';
+import { readYourWrites } from '../../../../tests/support/read-your-writes';
 
 const KORO = { lat: 14.0667, lon: -3.0833, precision: 1, place: 'Koro', cercle: 'Koro', region: 'Mopti' };
 const HOUR = 3_600_000;
@@ -11,21 +12,10 @@ describe.each([
   ['PostgreSQL', startOnPostgres],
 ])('TOBs measured from when the mission was informed (%s)', (_store, start) => {
   let running: InProcessApp;
-  let last = 0;
   const id: Record<string, string> = {};
   const activities: { activityId: string; kind: string; cercle: string; date: string; baseId: string }[] = [];
 
-  const send = async (url: string, payload: object) => {
-    const res = await running.app.inject({ method: 'POST', url, headers: bearer('ops'), payload });
-    if (res.statusCode < 300) last = Math.max(last, res.json<{ position: number }>().position);
-    return res;
-  };
-  const post = async (url: string, payload: object) => {
-    const res = await send(url, payload);
-    expect(res.statusCode).toBeLessThan(300);
-    return res.json<{ id: string; version: number; position: number }>();
-  };
-  const get = (url: string) => running.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, headers: bearer('analyst') });
+  const { send, write: post, get } = readYourWrites(() => running);
 
   // The times posted: each figure is checked against them.
   const T = {

@@ -1,5 +1,6 @@
 import { startOnPostgres, startOnSqlite } from '../../../../tests/security/fuzz-stores';
-import { bearer, type InProcessApp } from '../../../../tests/support/in-process-app';
+import type { InProcessApp } from '../../../../tests/support/in-process-app';
+import { readYourWrites } from '../../../../tests/support/read-your-writes';
 
 type StatusCount = { status: string; count: number; share: number | null };
 type Fleet = {
@@ -28,19 +29,9 @@ describe.each([
   ['PostgreSQL', startOnPostgres],
 ])('armoured vehicles and the fleet on a date (%s)', (_store, start) => {
   let running: InProcessApp;
-  let last = 0;
   let afterIedDamage = '';
 
-  const post = (url: string, payload: object, role: 'ops' | 'analyst' = 'ops') =>
-    running.app.inject({ method: 'POST', url, headers: bearer(role), payload });
-  const write = async (url: string, payload: object) => {
-    const res = await post(url, payload);
-    expect(res.statusCode).toBeLessThan(300);
-    const body = res.json<{ id: string; position: number }>();
-    last = Math.max(last, body.position);
-    return body;
-  };
-  const get = (url: string) => running.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, headers: bearer('analyst') });
+  const { send: post, write, get } = readYourWrites(() => running);
   const fleet = async (query: string) => {
     const res = await get(`/fleet?${query}`);
     expect(res.statusCode).toBe(200);
