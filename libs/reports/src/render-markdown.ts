@@ -4,7 +4,9 @@ import type { PeriodReport } from './gather-period-report';
 const number = (n: number | null, unit: Figure['unit']): string =>
   n === null ? '—' : unit === 'ratio' ? n.toFixed(2) : Number.isInteger(n) ? n.toLocaleString('en-US') : n.toFixed(1);
 
-const shareOf = (f: Figure): string => (f.share === undefined ? '' : f.share === null ? 'n/a' : `${(f.share * 100).toFixed(1)}% of ${f.of!.toLocaleString('en-US')}`);
+/** The percentage from the counts themselves, not the rounded share: 41 / 550 prints 7.5%, as the letter does. */
+const shareOf = (f: Figure): string =>
+  f.share === undefined ? '' : f.share === null ? 'n/a' : `${((f.value! / f.of!) * 100).toFixed(1)}% of ${f.of!.toLocaleString('en-US')}`;
 
 /** The report as Markdown, for a letter's annex: a table per section, the trace of each figure beside it. */
 export const renderMarkdown = (report: PeriodReport): string => {

@@ -6,7 +6,7 @@ import type { StoredEvent } from '@poc/domain';
 import { readerOf } from '@poc/deterrence';
 import { SqliteEventStore } from '@poc/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, SqliteReadModelStore } from '@poc/projections';
-import { gatherPeriodReport, type PeriodReport } from '@poc/reports';
+import { gatherPeriodReport, renderMarkdown, type PeriodReport } from '@poc/reports';
 import { LETTER_FLEET } from './armoured-fleet';
 import { LETTER_DOUNA_PEN } from './douna-pen-tob';
 import { LETTER_JUSTICE } from './justice-support';
@@ -62,6 +62,10 @@ describe('the demo reproduces the letter of 1 June 2020', () => {
     expect(figure('vehicles.status.unusable')).toBe(LETTER_FLEET.unusable);
     const share = report.sections.flatMap((s) => s.figures).find((f) => f.key === 'vehicles.status.in-use')!.share!;
     expect(Math.round(share * 100)).toBe(87);
+    // The letter's percentages, as the Markdown annex prints them.
+    const annex = renderMarkdown(report);
+    const printed = { 'in-use': [LETTER_FLEET.inUse, '87.1%'], 'under-maintenance': [LETTER_FLEET.underMaintenance, '5.5%'], unusable: [LETTER_FLEET.unusable, '7.5%'] } as const;
+    for (const [status, [n, pct]] of Object.entries(printed)) expect(annex).toContain(`| ${status} | ${n} | ${pct} of 550 |`);
   });
 
   it('the judicial unit to 20 May: 618 under investigation, 319 terrorism, 77 organised crime, 13 detained, none convicted', () => {

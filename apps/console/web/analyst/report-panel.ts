@@ -7,7 +7,8 @@ type Section = Readonly<{ id: string; title: string; figures: readonly Figure[];
 type Report = Readonly<{ period: Readonly<{ from: string; to: string; asOf: string }>; sections: readonly Section[] }>;
 
 const value = (f: Figure): string => (f.value === null ? '—' : f.unit === 'ratio' ? f.value.toFixed(2) : f.value.toLocaleString());
-const share = (f: Figure): string => (f.share === undefined ? '' : f.share === null ? '—' : `${(f.share * 100).toFixed(1)} % (${f.value} / ${f.of})`);
+// From the counts, not the rounded share: 41 / 550 shows 7.5 %, as the letter does.
+const share = (f: Figure): string => (f.share === undefined ? '' : f.share === null ? '—' : `${((f.value! / f.of!) * 100).toFixed(1)} % (${f.value} / ${f.of})`);
 
 /**
  * The period report (GET /reports/period): every figure of the letter's period, each with the
