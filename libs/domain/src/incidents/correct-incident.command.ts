@@ -2,8 +2,8 @@ import type { Command } from '../shared/domain-event';
 import { conflict, invalid, notFound } from '../shared/domain-error';
 import { toLocation, type LocationInput } from '../shared/location';
 import { assertNotInFuture } from '../shared/time';
-import { toCount, toTimePrecision } from './incident-fields';
-import type { IncidentChanges, IncidentCorrected, IncidentKind, IncidentSource } from './incident.events';
+import { toActor, toCount, toTimePrecision } from './incident-fields';
+import type { IncidentActor, IncidentChanges, IncidentCorrected, IncidentKind, IncidentSource } from './incident.events';
 import type { IncidentState } from './incident.state';
 
 export type CorrectIncident = Command<
@@ -19,11 +19,13 @@ export type CorrectIncident = Command<
     source?: IncidentSource;
     timePrecision?: number;
     description?: string;
+    perpetrator?: IncidentActor;
+    target?: IncidentActor;
   }
 >;
 
 const toChanges = (data: CorrectIncident['data'], now: string): IncidentChanges => {
-  const { occurredAt, location, kind, fatalities, injured, targetsCivilians, source, timePrecision, description } = data;
+  const { occurredAt, location, kind, fatalities, injured, targetsCivilians, source, timePrecision, description, perpetrator, target } = data;
   if (occurredAt !== undefined) assertNotInFuture(occurredAt, now, 'occurredAt');
   return {
     ...(occurredAt !== undefined && { occurredAt }),
@@ -35,6 +37,8 @@ const toChanges = (data: CorrectIncident['data'], now: string): IncidentChanges 
     ...(source !== undefined && { source }),
     ...(timePrecision !== undefined && { timePrecision: toTimePrecision(timePrecision) }),
     ...(description !== undefined && { description }),
+    ...(perpetrator !== undefined && { perpetrator: toActor(perpetrator) }),
+    ...(target !== undefined && { target: toActor(target) }),
   };
 };
 

@@ -3,9 +3,10 @@ import { correctIncident, type CorrectIncident } from './correct-incident.comman
 import type { IncidentEvent } from './incident.events';
 import { evolveIncident, initialIncidentState, type IncidentState } from './incident.state';
 import { reportIncident, type ReportIncident } from './report-incident.command';
+import { recordVerification, type RecordVerification } from './record-verification.command';
 import { retractIncident, type RetractIncident } from './retract-incident.command';
 
-export type IncidentCommand = ReportIncident | CorrectIncident | RetractIncident;
+export type IncidentCommand = ReportIncident | CorrectIncident | RetractIncident | RecordVerification;
 
 export const incidentStreamId = (incidentId: string): string => `incident-${incidentId}`;
 
@@ -20,6 +21,8 @@ export const incidentDecider: Decider<IncidentState, IncidentCommand, IncidentEv
         return correctIncident(command, state);
       case 'RetractIncident':
         return retractIncident(command, state);
+      case 'RecordVerification':
+        return recordVerification(command, state);
     }
   },
 };

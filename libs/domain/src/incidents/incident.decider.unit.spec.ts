@@ -1,6 +1,7 @@
 import { DeciderSpecification } from '@poc/domain/testing';
 import { toLocation } from '../shared/location';
-import type { IncidentCorrected, IncidentReported, IncidentRetracted } from './incident.events';
+import type { IncidentCorrected, IncidentReported, IncidentRetracted, IncidentVerificationRecorded } from './incident.events';
+import type { RecordVerification } from './record-verification.command';
 import type { ReportIncident } from './report-incident.command';
 import { incidentDecider, incidentStreamId } from './incident.decider';
 
@@ -122,5 +123,57 @@ describe('incident decider', () => {
       spec.given([reported, retracted]).when(retract()).thenThrows('conflict', /already retracted/));
 
     it('refuses an empty reason', () => spec.given([reported]).when(retract('  ')).thenThrows('invalid', /reason/));
+  });
+
+  describe('RecordVerification', () => {
+    const verify = (status: RecordVerification['data']['status'] = 'verified', note?: string): RecordVerification => ({
+      type: 'RecordVerification',
+      context,
+      data: { incidentId, status, method: 'site-visit', ...(note !== undefined && { note }) },
+    });
+    const verified = (status: IncidentVerificationRecorded['data']['status'] = 'verified'): IncidentVerificationRecorded => ({
+      type: 'IncidentVerificationRecorded',
+      occurredAt: now,
+      data: { incidentId, status, method: 'site-visit', at: now },
+    });
+
+    it('records the status and how, now', () => spec.given([reported]).when(verify()).then([verified()]));
+
+    it('keeps a trimmed note, and leaves out a blank one', () => {
+      spec.given([reported]).when(verify('disputed', '  two villagers deny it ')).then([{ ...verified('disputed'), data: { ...verified('disputed').data, note: 'two villagers deny it' } }]);
+      spec.given([reported]).when(verify('false', '   ')).then([verified('false')]);
+    });
+
+    it('records nothing for the status it already has', () => {
+      spec.given([reported, verified()]).when(verify()).then([]);
+      // Absent is unverified: "unverified" on a fresh incident says nothing new either.
+      spec.given([reported]).when(verify('unverified')).then([]);
+    });
+
+    it('records a change of status, back to unverified too', () => {
+      spec.given([reported, verified()]).when(verify('disputed')).then([verified('disputed')]);
+      spec.given([reported, verified()]).when(verify('unverified')).then([verified('unverified')]);
+    });
+
+    it('refuses an unknown incident', () => spec.given([]).when(verify()).thenThrows('not-found', /incident i1/));
+
+    it('refuses a retracted incident', () => spec.given([reported, retracted]).when(verify()).thenThrows('conflict', /retracted/));
+  });
+
+  describe('actors', () => {
+    const perpetrator = { name: ' Dan Na Ambassagou ', type: 'communal-militia' } as const;
+    const target = { name: '   ', type: 'civilians' } as const;
+
+    it('keeps the perpetrator and target reported, a blank name left out', () =>
+      spec
+        .given([])
+        .when(report({ perpetrator, target }))
+        .then([{ ...reported, data: { ...reported.data, perpetrator: { name: 'Dan Na Ambassagou', type: 'communal-militia' }, target: { type: 'civilians' } } }]));
+
+    it('corrects them like any other field', () =>
+      spec
+        .given([reported])
+        .when(correct({ perpetrator: { type: 'unidentified-armed-men' } }))
+        .then([{ type: 'IncidentCorrected', occurredAt, data: { incidentId, changes: { perpetrator: { type: 'unidentified-armed-men' } } } }]));
   });
 });

@@ -1,8 +1,8 @@
-import type { IncidentEvent } from './incident.events';
+import type { IncidentEvent, VerificationStatus } from './incident.events';
 
 export type IncidentState =
   | Readonly<{ status: 'unknown' }>
-  | Readonly<{ status: 'reported' | 'retracted'; incidentId: string; occurredAt: string }>;
+  | Readonly<{ status: 'reported' | 'retracted'; incidentId: string; occurredAt: string; verification?: VerificationStatus }>;
 
 export const initialIncidentState = (): IncidentState => ({ status: 'unknown' });
 
@@ -15,5 +15,7 @@ export const evolveIncident = (state: IncidentState, event: IncidentEvent): Inci
       return { ...state, occurredAt: event.data.changes.occurredAt ?? state.occurredAt };
     case 'IncidentRetracted':
       return state.status === 'unknown' ? state : { ...state, status: 'retracted' };
+    case 'IncidentVerificationRecorded':
+      return state.status === 'unknown' ? state : { ...state, verification: event.data.status };
   }
 };

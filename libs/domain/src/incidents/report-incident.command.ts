@@ -2,8 +2,8 @@ import type { Command } from '../shared/domain-event';
 import { conflict } from '../shared/domain-error';
 import { toLocation, type LocationInput } from '../shared/location';
 import { assertNotInFuture } from '../shared/time';
-import { targetsCiviliansByDefault, toCount, toTimePrecision } from './incident-fields';
-import type { IncidentKind, IncidentReported, IncidentSource } from './incident.events';
+import { targetsCiviliansByDefault, toActor, toCount, toTimePrecision } from './incident-fields';
+import type { IncidentActor, IncidentKind, IncidentReported, IncidentSource } from './incident.events';
 import type { IncidentState } from './incident.state';
 
 export type ReportIncident = Command<
@@ -20,6 +20,8 @@ export type ReportIncident = Command<
     timePrecision?: number;
     description?: string;
     reportingUnit?: string;
+    perpetrator?: IncidentActor;
+    target?: IncidentActor;
   }
 >;
 
@@ -42,6 +44,8 @@ export const reportIncident = ({ data, context }: ReportIncident, state: Inciden
         timePrecision: toTimePrecision(data.timePrecision ?? 1),
         ...(data.description !== undefined && { description: data.description }),
         ...(data.reportingUnit !== undefined && { reportingUnit: data.reportingUnit }),
+        ...(data.perpetrator !== undefined && { perpetrator: toActor(data.perpetrator) }),
+        ...(data.target !== undefined && { target: toActor(data.target) }),
       },
     },
   ];
