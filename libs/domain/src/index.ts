@@ -20,3 +20,4 @@ export * from './returns';
 export * from './supplies';
 export * from './evaluations';
 export * from './caveats';
+export * from './audit';
