@@ -1,4 +1,17 @@
-import { utcDay, type IncidentEvent, type IncidentKind, type IncidentReported, type IncidentSource, type Location, type Stored, type StoredEvent, type TimePrecision } from '@poc/domain';
+import {
+  utcDay,
+  type IncidentActor,
+  type IncidentEvent,
+  type IncidentKind,
+  type IncidentReported,
+  type IncidentSource,
+  type Location,
+  type Stored,
+  type StoredEvent,
+  type TimePrecision,
+  type VerificationMethod,
+  type VerificationStatus,
+} from '@poc/domain';
 import { cellToParent } from 'h3-js';
 import type { Projection } from '../projection';
 
@@ -17,7 +30,11 @@ export type IncidentView = Readonly<{
   timePrecision: TimePrecision;
   description?: string;
   reportingUnit?: string;
+  perpetrator?: IncidentActor;
+  target?: IncidentActor;
   corrections: number;
+  /** The latest verification; absent = unverified. `by` is the recording API key's actor. */
+  verification?: IncidentVerification;
   retraction?: Readonly<{ reason: string; retractedAt: string }>;
   /**
    * What was known before each later correction or retraction, with when that change was
@@ -25,6 +42,8 @@ export type IncidentView = Readonly<{
    */
   superseded?: readonly Readonly<{ until: string; view: IncidentSnapshot }>[];
 }>;
+
+export type IncidentVerification = Readonly<{ status: VerificationStatus; by: string; method: VerificationMethod; note?: string; at: string }>;
 
 export type IncidentSnapshot = Omit<IncidentView, 'superseded'>;
 
@@ -73,10 +92,20 @@ const evolve = (doc: IncidentView | undefined, stored: StoredEvent): IncidentVie
       const { reason, retractedAt } = event.data;
       return { ...doc, status: 'retracted', retraction: { reason, retractedAt }, ...supersede(doc, event) };
     }
+    case 'IncidentVerificationRecorded': {
+      if (!doc) return doc;
+      const { status, method, note, at } = event.data;
+      // Superseded like a correction: an as-of query before it sees the status known then.
+      const verification: IncidentVerification = { status, by: event.metadata.actor, method, ...(note !== undefined && { note }), at };
+      return { ...doc, verification, ...supersede(doc, event) };
+    }
     default:
       return doc;
   }
 };
+
+/** Whether an incident (as known at some instant, or now) counts under `?verified=only`. */
+export const isVerified = (view: Pick<IncidentView, 'verification'>): boolean => view.verification?.status === 'verified';
 
 /**
  * The resolution of the `h3_5` column, the parent of the incident's resolution-7 cell: a
@@ -97,7 +126,8 @@ export const incidentsProjection: Projection<IncidentView> = {
   name: 'incidents',
   // 2: keeps superseded versions for as-of queries. 3: the h3_5 column, indexes for GET /deterrence.
   // 4: lat, lon, reporting_unit, history, and (h3_5, occurred_day) covering what the engine reads.
-  version: 4,
+  // 5: verification (superseded like corrections, so history > 0 once verified) and actors.
+  version: 5,
   collection: {
     name: 'incidents',
     columns: {
@@ -127,7 +157,7 @@ export const incidentsProjection: Projection<IncidentView> = {
     // ~4,000 table rows of ~420 bytes of JSON scattered over the file (half its inputs' time).
     indexes: [['status', 'occurred_day', 'cercle'], ['h3_5', 'occurred_day', ...DETERRENCE_INCIDENT_COLUMNS], ['geo_precision', 'cercle', 'occurred_day'], ['occurred_at'], ['kind']],
   },
-  handles: ['IncidentReported', 'IncidentCorrected', 'IncidentRetracted'],
+  handles: ['IncidentReported', 'IncidentCorrected', 'IncidentRetracted', 'IncidentVerificationRecorded'],
   keysOf: (event) => [(event as Stored<IncidentEvent>).data.incidentId],
   evolve: (doc, event) => evolve(doc, event),
   columnsOf: (view) => ({

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '@poc/domain';
 import { ProjectionSpecification, EventLog, PLACES, at } from '@poc/projections/testing';
 import { cellToParent } from 'h3-js';
-import { asKnownAt, INCIDENT_COARSE_RESOLUTION, incidentsProjection, type IncidentView } from './incidents.projection';
+import { asKnownAt, INCIDENT_COARSE_RESOLUTION, incidentsProjection, isVerified, type IncidentView } from './incidents.projection';
 
 const spec = ProjectionSpecification.for(incidentsProjection);
 
@@ -178,6 +178,61 @@ describe('incidents projection', () => {
     });
   });
 
+  describe('IncidentVerificationRecorded', () => {
+    const verifiedAt = '2020-03-23T10:00:00.000Z';
+
+    it('shows the status, who recorded it (the metadata actor), how and when', () => {
+      const log = new EventLog();
+      spec
+        .given([reported(log)])
+        .when(log.incidentVerificationRecorded('i1', { method: 'imagery', note: 'burnt huts on the 03-08 image', at: verifiedAt }))
+        .then({
+          i1: {
+            ...reportedView,
+            verification: { status: 'verified', by: 'tester', method: 'imagery', note: 'burnt huts on the 03-08 image', at: verifiedAt },
+            superseded: [{ until: expect.any(String), view: reportedView }],
+          },
+        });
+    });
+
+    it('the latest status wins; the history column counts it, so the engine reads the document', () => {
+      const log = new EventLog();
+      spec
+        .given([reported(log), log.incidentVerificationRecorded('i1', { at: verifiedAt })])
+        .when(log.incidentVerificationRecorded('i1', { status: 'disputed', method: 'independent-source', at: '2020-03-24T10:00:00.000Z' }))
+        .then((docs) => {
+          const doc = docs.get('i1')!;
+          expect(doc.verification).toEqual({ status: 'disputed', by: 'tester', method: 'independent-source', at: '2020-03-24T10:00:00.000Z' });
+          expect(isVerified(doc)).toBe(false);
+          expect(incidentsProjection.columnsOf(doc).history).toBe(2);
+        });
+    });
+
+    it('absent is unverified', () => {
+      const log = new EventLog();
+      spec.given([]).when(reported(log)).then((docs) => expect(isVerified(docs.get('i1')!)).toBe(false));
+    });
+
+    it('a verification of an unknown incident creates nothing', () => {
+      const log = new EventLog();
+      spec.given([]).when(log.incidentVerificationRecorded('i9')).then({ i9: undefined });
+    });
+  });
+
+  describe('actors', () => {
+    it('shows the perpetrator and target reported, and their corrections', () => {
+      const log = new EventLog();
+      const perpetrator = { name: 'Dan Na Ambassagou', type: 'communal-militia' } as const;
+      spec
+        .given([log.incidentReported('i1', { perpetrator, target: { type: 'civilians' } }, { occurredAt })])
+        .when(log.incidentCorrected('i1', { perpetrator: { type: 'unidentified-armed-men' } }))
+        .then((docs) => {
+          expect(docs.get('i1')).toMatchObject({ perpetrator: { type: 'unidentified-armed-men' }, target: { type: 'civilians' } });
+          expect(docs.get('i1')!.superseded![0].view.perpetrator).toEqual(perpetrator);
+        });
+    });
+  });
+
   it('the targets_civilians column is 0 for an attack on the force', () => {
     const log = new EventLog();
     spec
@@ -208,5 +263,13 @@ describe('incidents as known at a date (asKnownAt)', () => {
     const view = fold([reported(log), { ...retraction, recordedAt: '2020-03-28T00:00:00.000Z' }]);
     expect(asKnownAt(view, '2020-03-27T00:00:00.000Z')?.status).toBe('active');
     expect(asKnownAt(view, '2020-03-29T00:00:00.000Z')?.status).toBe('retracted');
+  });
+
+  it('an as-of query before a verification sees the incident unverified, after it verified', () => {
+    const log = new EventLog();
+    const verification = { ...log.incidentVerificationRecorded('i1', { at: '2020-03-24T00:00:00.000Z' }), recordedAt: '2020-03-24T00:00:00.000Z' };
+    const view = fold([reported(log), verification]);
+    expect(isVerified(asKnownAt(view, '2020-03-23T00:00:00.000Z')!)).toBe(false);
+    expect(asKnownAt(view, '2020-03-25T00:00:00.000Z')?.verification).toMatchObject({ status: 'verified', by: 'tester' });
   });
 });

@@ -17,6 +17,7 @@ import {
   type FlightDispatched,
   type FlightHoursAllotted,
   type IncidentCorrected,
+  type IncidentVerificationRecorded,
   type IncidentReported,
   type Location,
   type PatrolCompleted,
@@ -63,6 +64,7 @@ export const T0 = '2020-03-01T06:00:00.000Z';
 export type IncidentReportedData = IncidentReported['data'];
 export type IncidentChanges = IncidentCorrected['data']['changes'];
 export type IncidentCorrectedData = { incidentId: string; changes: IncidentChanges };
+export type IncidentVerificationData = IncidentVerificationRecorded['data'];
 export type IncidentRetractedData = { incidentId: string; reason: string; retractedAt: string };
 export type OperatingBaseEstablishedData = {
   baseId: string;
@@ -204,6 +206,12 @@ export class EventLog {
   incidentRetracted(incidentId: string, reason = 'duplicate', retractedAt = T0) {
     const data: IncidentRetractedData = { incidentId, reason, retractedAt };
     return this.record(incidentStreamId(incidentId), 'IncidentRetracted', data, { occurredAt: retractedAt });
+  }
+
+  /** Recorded now (`at`); the verifier is the metadata's actor ('tester'). */
+  incidentVerificationRecorded(incidentId: string, data: Partial<IncidentVerificationData> = {}, times: Times = {}) {
+    const full: IncidentVerificationData = { incidentId, status: 'verified', method: 'site-visit', at: T0, ...data };
+    return this.record(incidentStreamId(incidentId), 'IncidentVerificationRecorded', full, { occurredAt: full.at, ...times });
   }
 
   baseEstablished(baseId: string, data: Partial<OperatingBaseEstablishedData> = {}) {
