@@ -14,6 +14,7 @@ import { vehiclesProjection } from './vehicles/vehicles.projection';
 import { evaluationsProjection } from './evaluations/evaluations.projection';
 import { caveatsProjection } from './caveats/caveats.projection';
 import { tobActivitiesProjection } from './tob-activities/tob-activities.projection';
+import { auditProjection } from './audit/audit.projection';
 import type { Projection } from './projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -33,4 +34,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   supplyDeliveriesProjection,
   evaluationsProjection,
   caveatsProjection,
+  auditProjection,
 ];

@@ -54,3 +54,5 @@ export * from './evaluations/evaluation-summary';
 export * from './caveats/caveats.projection';
 export * from './caveats/caveats.queries';
 export * from './caveats/caveat-summary';
+export * from './audit/audit.projection';
+export * from './audit/audit.queries';
