@@ -92,6 +92,7 @@ export const requests = {
   reportIncident: () => send('/incidents', bodies.incident),
   correctIncident: onNew('/incidents', bodies.incident, (i) => send(`/incidents/${i.id}/correct`, { fatalities: 3 })),
   retractIncident: onNew('/incidents', bodies.incident, (i) => send(`/incidents/${i.id}/retract`, { reason: 'duplicate of a radio report' })),
+  verifyIncident: onNew('/incidents', bodies.incident, (i) => send(`/incidents/${i.id}/verification`, { status: 'verified', method: 'site-visit' })),
   assessRetaliation: () => send('/retaliation-assessments', bodies.assessment()),
   openJudicialCase: () => send('/judicial/cases', bodies.judicialCase()),
   changeJudicialCaseStatus: onNew('/judicial/cases', bodies.judicialCase, (c) => send(`/judicial/cases/${c.id}/status`, { status: 'referred-to-trial', at: '2020-03-01T10:00:00Z' })),

@@ -66,6 +66,8 @@ export const COMMAND_ROUTES: readonly RouteRow[] = [
   row('POST /incidents', ['ops', 'admin'], r.reportIncident),
   row('POST /incidents/{id}/correct', ['ops', 'admin'], r.correctIncident),
   row('POST /incidents/{id}/retract', ['ops', 'admin'], r.retractIncident),
+  // Analysts verify too: they defend the figures they send (issue 17).
+  row('POST /incidents/{id}/verification', ['ops', 'analyst', 'admin'], r.verifyIncident),
   // The one write analysts may make: their verdict on a retaliation candidate (DOMAIN.md,
   // "Retaliation"; docs/response-rate.md) — beyond API.md's "reads, stream history, exports".
   row('POST /retaliation-assessments', ['analyst', 'ops', 'admin'], r.assessRetaliation),

@@ -9,6 +9,7 @@ import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { toUtc } from '../shared/validators';
 import { CreatedDto, WriteResultDto } from '../shared/write-result.dto';
 import { CorrectIncidentDto } from './correct-incident.dto';
+import { RecordVerificationDto } from './record-verification.dto';
 import { ReportIncidentDto } from './report-incident.dto';
 import { RetractIncidentDto } from './retract-incident.dto';
 import { Roles } from '@poc/platform/auth';
@@ -51,6 +52,18 @@ export class IncidentsController {
   retract(@Param('id', IdPipe) incidentId: string, @Body() body: RetractIncidentDto, @Write() write: WriteContext) {
     return this.commands.execute(
       new DecideCommand(incidentDecider, incidentStreamId(incidentId), { type: 'RetractIncident', data: { ...body, incidentId }, context: commandContext() }, write),
+    );
+  }
+
+  /** Analysts verify as well as ops: it is their defence of the figures (issue 17). */
+  @Post(':id/verification')
+  @ApiIdParam()
+  @HttpCode(200)
+  @Roles('ops', 'analyst')
+  @ApiOkResponse({ type: WriteResultDto })
+  verify(@Param('id', IdPipe) incidentId: string, @Body() body: RecordVerificationDto, @Write() write: WriteContext) {
+    return this.commands.execute(
+      new DecideCommand(incidentDecider, incidentStreamId(incidentId), { type: 'RecordVerification', data: { ...body, incidentId }, context: commandContext() }, write),
     );
   }
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { INCIDENT_KINDS, INCIDENT_SOURCES, type IncidentKind, type IncidentSource } from '@poc/domain';
 import { LocationDto } from '../shared/geo.dto';
+import { IncidentActorDto } from './incident-actor.dto';
 import { IsOmittable, IsShortText, IsUtcTime } from '../shared/validators';
 
 export class ReportIncidentDto {
@@ -36,4 +37,12 @@ export class ReportIncidentDto {
 
   @IsShortText(4000, 'Village attacked at dawn by armed men on motorbikes') description?: string;
   @IsShortText(80, 'FPU Senegal') reportingUnit?: string;
+
+  @ApiPropertyOptional({ type: IncidentActorDto, description: 'who did it' })
+  @IsOmittable() @IsObject() @ValidateNested() @Type(() => IncidentActorDto)
+  perpetrator?: IncidentActorDto;
+
+  @ApiPropertyOptional({ type: IncidentActorDto, description: 'who suffered it' })
+  @IsOmittable() @IsObject() @ValidateNested() @Type(() => IncidentActorDto)
+  target?: IncidentActorDto;
 }
