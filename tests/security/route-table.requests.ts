@@ -159,6 +159,7 @@ export const requests = {
   caveats: () => send('/caveats?since=2020-01-01&declared=false'),
   caveatsSummary: () => send('/caveats/summary?from=2020-01-01&to=2020-05-20&asOf=2020-05-21T00:00:00Z'),
   caveat: readNew('/caveats', bodies.caveat, (c) => `/caveats/${c.id}`),
+  audit: () => send('/audit?from=2020-01-01&limit=10'),
   // Straight from the store, no read model: no need to wait.
   stream: onNew('/alerts', bodies.alert, (a) => send(`/streams/${a.streamId}`)),
 

@@ -136,6 +136,8 @@ export const QUERY_ROUTES: readonly RouteRow[] = [
   row('GET /caveats/summary', ['ops', 'analyst', 'admin'], r.caveatsSummary),
   row('GET /caveats/{id}', ['ops', 'analyst', 'admin'], r.caveat),
   row('GET /streams/{streamId}', ['ops', 'analyst', 'admin'], r.stream),
+  // Who read or forgot which caller: admins only, as it says who looked at whom.
+  row('GET /audit', ['admin'], r.audit),
   // The console's map layers (RFC 7946 FeatureCollections): no caller data on any.
   row('GET /incidents.geojson', ['ops', 'analyst', 'admin'], r.incidentsGeoJson),
   row('GET /alerts.geojson', ['ops', 'analyst', 'admin'], r.alertsGeoJson),

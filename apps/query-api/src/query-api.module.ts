@@ -31,6 +31,7 @@ import { CaveatQueriesController } from './caveats/caveat-queries.controller';
 import { EvaluationQueriesController, UnitEvaluationsController } from './evaluations/evaluation-queries.controller';
 import { ReadSideHealthModule } from '@poc/platform/health';
 import { PeriodReportController } from './reports/period-report.controller';
+import { AuditQueriesController } from './audit/audit-queries.controller';
 
 /** The read side for the operations centre and analysts. Needs the InfrastructureModule. */
 @Module({
@@ -72,6 +73,7 @@ import { PeriodReportController } from './reports/period-report.controller';
     ReturnsQueriesController,
     SuppliesSummaryController,
     PeriodReportController,
+    AuditQueriesController,
   ],
   providers: [ReadModels, DeterrenceInputs, LiveStreams],
 })

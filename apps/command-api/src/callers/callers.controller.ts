@@ -1,17 +1,19 @@
 import { Controller, Delete, Get, GoneException, HttpCode, Inject, Logger, NotFoundException, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { alertStreamId, type AlertReceivedData } from '@poc/domain';
 import { type EventStore, EVENT_STORE } from '@poc/event-store';
 import { forgetCaller, type CallerKeyStore, type CallerVault, CALLER_KEYS, CALLER_VAULT } from '@poc/privacy';
 import { ApiIdParam, IdPipe } from '../shared/id.pipe';
 import { CallerDetailsDto, ForgetCallerResultDto } from './caller.dto';
+import { recordCallerRead } from './record-caller-read';
 import { Roles } from '@poc/platform/auth';
 import { Write, type WriteContext } from '@poc/platform/http';
 
 /**
  * The only way back to a caller's name and number, and the way to lose them for good. Both
- * read the alert's own events (never a read model, which holds no caller) and are logged
- * with who asked, never with what they saw.
+ * read the alert's own events (never a read model, which holds no caller) and are audited
+ * with who asked, never with what they saw: a read appends CallerDetailsRead to the day's
+ * audit stream, a forget records CallerErased on each alert (GET /audit lists both).
  */
 @ApiTags('callers')
 @ApiBearerAuth()
@@ -31,6 +33,7 @@ export class CallersController {
   @ApiOkResponse({ type: CallerDetailsDto, description: "the caller's name and phone, while their key exists" })
   @ApiNotFoundResponse({ description: 'no such alert, or it has no caller' })
   @ApiGoneResponse({ description: 'the caller was erased (forget-caller), or recorded before encryption' })
+  @ApiServiceUnavailableResponse({ description: 'the read could not be recorded in the audit trail, so the details are not sent' })
   async show(@Param('id', IdPipe) alertId: string, @Write() who: WriteContext): Promise<CallerDetailsDto> {
     const received = (await this.events.readStream(alertStreamId(alertId))).find((e) => e.type === 'AlertReceived');
     if (!received) throw new NotFoundException(`alert ${alertId} does not exist`);
@@ -40,6 +43,7 @@ export class CallersController {
     const opened = await this.vault.open(alertId, caller);
     this.logger.log({ msg: 'caller viewed', alertId, actor: who.actor, role: who.role, erased: opened === 'erased' });
     if (opened === 'erased') throw new GoneException(`alert ${alertId}'s caller was erased`);
+    await recordCallerRead(this.events, alertId, who, new Date().toISOString());
     return { alertId, ...opened };
   }
 
