@@ -27,7 +27,12 @@ export type DeterrenceInput = Readonly<{
   retaliationVerdicts?: RetaliationVerdicts;
   /** Default: measured from `incidents` (90th percentile of recorded − occurred). */
   reportingLagDays?: number;
+  /** 'only': count only the incidents verified as known at asOf (default 'all'). */
+  verified?: VerifiedSelection;
 }>;
+
+export const VERIFIED_SELECTIONS = ['only', 'all'] as const;
+export type VerifiedSelection = (typeof VERIFIED_SELECTIONS)[number];
 
 /** A focal episode's curve at radiusKm, with what identifies it. */
 export type EpisodeResult = EpisodeCurve &
@@ -38,6 +43,8 @@ export type DeterrenceResult = Readonly<{
   methodologyVersion: string;
   asOf: string;
   radiusKm: number;
+  /** Which incidents were counted: every one, or only those verified (stated so a figure says it). */
+  verified: VerifiedSelection;
   episodes: number;
   baselineRate: number | null;
   days: readonly PooledDay[];
@@ -70,7 +77,8 @@ export const computeDeterrence = (input: DeterrenceInput): DeterrenceResult => {
   const radiusKm = input.radiusKm ?? DEFAULT_RADIUS_KM;
   const main = disk(radiusKm);
   const vicinities = [main, ...(input.vicinities ?? STANDARD_VICINITIES).filter((v) => !sameVicinity(v, main))];
-  const ctx = prepareContext(input.episodes, input.incidents, input.asOf, Math.max(...vicinities.map((v) => v.outerKm)));
+  const verified = input.verified ?? 'all';
+  const ctx = prepareContext(input.episodes, input.incidents, input.asOf, Math.max(...vicinities.map((v) => v.outerKm)), verified === 'only');
   const lag =
     input.reportingLagDays !== undefined
       ? { days: input.reportingLagDays, percentile: REPORTING_LAG_PERCENTILE, sample: 0, measured: false }
@@ -91,6 +99,7 @@ export const computeDeterrence = (input: DeterrenceInput): DeterrenceResult => {
     methodologyVersion: METHODOLOGY_VERSION,
     asOf: input.asOf,
     radiusKm,
+    verified,
     episodes: pooled.episodes,
     baselineRate: pooled.baselineRate,
     days: pooled.days,

@@ -1,4 +1,4 @@
-import { asKnownAt, type Episode } from '@poc/projections';
+import { asKnownAt, isVerified, type Episode } from '@poc/projections';
 import { DAY_MS, dayNumber } from './days';
 import { timedEpisodes, type TimedEpisode } from './episodes';
 import { exposureOf, type Exposure } from './exposure';
@@ -39,7 +39,11 @@ const byId = ({ view: a }: Known, { view: b }: Known): number => (a.incidentId <
  * recorded by asOf, and finds, through a spatial index, the episodes near each incident and
  * each episode: no pairing of all episodes with all incidents.
  */
-export const prepareContext = (episodes: readonly Episode[], incidents: readonly EngineIncident[], asOf: string, maxKm: number): Context => {
+/**
+ * `verifiedOnly` keeps the incidents verified as known at asOf (`?verified=only`): one
+ * verified later, or disputed since, is left out of what was known then.
+ */
+export const prepareContext = (episodes: readonly Episode[], incidents: readonly EngineIncident[], asOf: string, maxKm: number, verifiedOnly = false): Context => {
   const timeline = timedEpisodes(episodes, asOf);
   const index = new EpisodeIndex(timeline, maxKm);
   const asOfMs = Date.parse(asOf);
@@ -52,7 +56,7 @@ export const prepareContext = (episodes: readonly Episode[], incidents: readonly
     // Bitemporal: the version recorded by asOf, not today's corrected one (asKnownAt; without
     // history the view is its own, the common case, and needs no second look).
     const known = incident.superseded === undefined ? incident : asKnownAt(incident, asOfMs);
-    if (known) unique.set(incident.incidentId, { view: known, recordedMs: known === incident ? recordedMs : Date.parse(known.recordedAt) });
+    if (known && (!verifiedOnly || isVerified(known))) unique.set(incident.incidentId, { view: known, recordedMs: known === incident ? recordedMs : Date.parse(known.recordedAt) });
   }
   const prepared = [...unique.values()].sort(byId).map(({ view, recordedMs }): PreparedIncident => {
     const precision = precisionClass(view);

@@ -6,7 +6,7 @@ import { DETERRENCE_INCIDENT_COLUMNS, type IncidentView, type ColumnValue } from
  * lean view built from the incidents read model's columns (`fromColumns`), which GET
  * /deterrence reads from an index alone instead of parsing ~4,000 documents.
  */
-export type EngineIncident = Pick<IncidentView, 'incidentId' | 'status' | 'occurredAt' | 'recordedAt' | 'timePrecision' | 'targetsCivilians' | 'reportingUnit' | 'superseded'> &
+export type EngineIncident = Pick<IncidentView, 'incidentId' | 'status' | 'occurredAt' | 'recordedAt' | 'timePrecision' | 'targetsCivilians' | 'reportingUnit' | 'verification' | 'superseded'> &
   Readonly<{ location: Pick<Location, 'lat' | 'lon' | 'precision' | 'cercle' | 'h3'> }>;
 
 /** An engine incident as known at some instant (asKnownAt): no history. */
@@ -27,6 +27,8 @@ export const keyOfRow = (row: Row): string => row[KEY] as string;
  * them), or the row predates the columns (a read model built by version 3 of the projection,
  * NULL until `rebuild --outdated`). Optional fields are left out when NULL, as the document
  * leaves them out, so the engine sees the same values either way (lean-incident.unit.spec.ts).
+ * A verification is kept as a superseded version too, so a row with no history was never
+ * verified: the lean view has no `verification` (unverified), as its document has none.
  */
 export const fromColumns = (row: Row): EngineIncident | undefined => {
   if (row[LAT] === null || row[LON] === null || row[HISTORY] !== 0) return undefined;

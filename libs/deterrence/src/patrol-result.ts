@@ -1,4 +1,4 @@
-import { computeDeterrence, type DeterrenceInput, type EpisodeResult } from './compute-deterrence';
+import { computeDeterrence, type DeterrenceInput, type EpisodeResult, type VerifiedSelection } from './compute-deterrence';
 import type { Interval } from './exact-interval';
 import type { RetaliationSummary } from './retaliation';
 
@@ -12,6 +12,8 @@ export type PatrolDeterrenceResult = Readonly<{
   patrolId: string;
   radiusKm: number;
   asOf: string;
+  /** Which incidents were counted (`?verified=`). */
+  verified: VerifiedSelection;
   baseline: Readonly<{ days: number; count: number; countWithoutOwnUnit: number }>;
   days: readonly Readonly<{ day: number; count: number; atRisk: number; countWithoutOwnUnit: number; provisional: boolean }>[];
   rateRatio: number | null;
@@ -40,6 +42,7 @@ export const computePatrolDeterrence = (input: PatrolDeterrenceInput): PatrolDet
     patrolId,
     radiusKm: result.radiusKm,
     asOf: result.asOf,
+    verified: result.verified,
     baseline,
     days: result.days.map((d, j) => ({
       day: d.day,

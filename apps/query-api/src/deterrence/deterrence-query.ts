@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsQueryTime, ReadOwnWritesQuery, ToNumber } from '../shared/query-params';
-import { DEFAULT_RADIUS_KM } from '@poc/deterrence';
+import { DEFAULT_RADIUS_KM, VERIFIED_SELECTIONS, type VerifiedSelection } from '@poc/deterrence';
 
 const GROUP_KEYS = ['operation', 'cercle', 'unit', 'kind', 'month'] as const;
 
@@ -14,6 +14,10 @@ export class RadiusAsOfQuery extends ReadOwnWritesQuery {
   @ApiPropertyOptional({ example: '2020-03-20T00:00:00Z', description: 'what had been recorded by then (default: now)' })
   @IsOptional() @IsQueryTime()
   asOf?: string;
+
+  @ApiPropertyOptional({ enum: VERIFIED_SELECTIONS, default: 'all', description: 'only: count only incidents verified as known at asOf; the answer says which (verified)' })
+  @IsOptional() @IsIn(VERIFIED_SELECTIONS)
+  verified?: VerifiedSelection;
 }
 
 export class DeterrenceQuery extends RadiusAsOfQuery {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { VERIFIED_SELECTIONS, type VerifiedSelection } from '@poc/deterrence';
 import { CI95, TIME } from '../shared/view.dto';
 
 class PooledDayDto {
@@ -21,6 +22,7 @@ export class DeterrenceDto {
   @ApiProperty({ example: '1.0.0' }) methodologyVersion!: string;
   @ApiProperty(TIME) asOf!: string;
   @ApiProperty({ example: 10 }) radiusKm!: number;
+  @ApiProperty({ enum: VERIFIED_SELECTIONS, description: 'which incidents were counted: all, or only those verified as known at asOf' }) verified!: VerifiedSelection;
   @ApiProperty({ type: 'integer' }) episodes!: number;
   @ApiProperty({ type: Number, nullable: true }) baselineRate!: number | null;
   @ApiProperty({ type: [PooledDayDto] }) days!: PooledDayDto[];

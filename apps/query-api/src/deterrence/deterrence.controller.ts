@@ -45,7 +45,7 @@ export class DeterrenceController {
     };
     const focal = await this.inputs.focal(filter, asOf);
     const inputs = await this.inputs.forPresences(focal, { radiusKm, asOf });
-    return computeDeterrence({ ...inputs, asOf, radiusKm, filter, ...(query.groupBy && { groupBy: query.groupBy }) });
+    return computeDeterrence({ ...inputs, asOf, radiusKm, filter, verified: query.verified ?? 'all', ...(query.groupBy && { groupBy: query.groupBy }) });
   }
 
   /** JSON by default; `Accept: text/csv` gives the daily curve as CSV. */
@@ -53,7 +53,7 @@ export class DeterrenceController {
   @ApiOkResponse({
     content: {
       'application/json': { schema: { $ref: getSchemaPath(DeterrenceDto) } },
-      'text/csv': { schema: { type: 'string', description: 'one row per day: day,incidents,atRisk,rate,rateRatio,ci95Low,ci95High,provisional,…' } },
+      'text/csv': { schema: { type: 'string', description: 'one row per day: day,incidents,atRisk,rate,rateRatio,ci95Low,ci95High,provisional,…,verified' } },
     },
   })
   @ApiUnprocessableEntityResponse(TOO_BIG)
@@ -74,6 +74,7 @@ export class DeterrenceController {
         baselineRate: result.baselineRate ?? '',
         radiusKm: result.radiusKm,
         asOf: result.asOf,
+        verified: result.verified,
         methodologyVersion: result.methodologyVersion,
       })),
       { header: true, cast: { boolean: (b) => String(b) } },
@@ -87,6 +88,7 @@ export class DeterrenceController {
   async chart(@Query() query: DeterrenceQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const r = await this.compute(query, reply);
     const scope = [query.operation && `operation ${query.operation}`, query.cercle && `cercle ${query.cercle}`].filter(Boolean).join(', ') || 'all presences';
+    const counted = r.verified === 'only' ? 'verified incidents only' : 'all incidents';
     const ci = r.ci95 ? `${fmt(r.ci95[0])}–${r.ci95[1] === null ? '∞' : fmt(r.ci95[1])}` : 'not estimable';
     // Per-day bands are the exact intervals of each day's ratio, scaled by the baseline rate.
     const scale = r.baselineRate ?? 0;
@@ -100,7 +102,7 @@ export class DeterrenceController {
         hi: d.ci95 && scale && d.ci95[1] !== null ? d.ci95[1] * scale : null,
       })),
       baselineRate: r.baselineRate,
-      footnote: `Methodology ${r.methodologyVersion}; as of ${r.asOf}${r.provisional ? '; some windows provisional (reporting lag)' : ''}. Band: exact 95% interval of each day's rate ratio.`,
+      footnote: `Methodology ${r.methodologyVersion}; as of ${r.asOf}; ${counted}${r.provisional ? '; some windows provisional (reporting lag)' : ''}. Band: exact 95% interval of each day's rate ratio.`,
     });
   }
 }

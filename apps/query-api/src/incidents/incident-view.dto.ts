@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INCIDENT_KINDS, INCIDENT_SOURCES, type IncidentKind, type IncidentSource, type TimePrecision } from '@poc/domain';
-import type { IncidentView } from '@poc/projections';
+import {
+  ACTOR_TYPES,
+  INCIDENT_KINDS,
+  INCIDENT_SOURCES,
+  VERIFICATION_METHODS,
+  VERIFICATION_STATUSES,
+  type ActorType,
+  type IncidentActor,
+  type IncidentKind,
+  type IncidentSource,
+  type TimePrecision,
+  type VerificationMethod,
+  type VerificationStatus,
+} from '@poc/domain';
+import type { IncidentVerification, IncidentView } from '@poc/projections';
 import { LocationViewDto, TIME } from '../shared/view.dto';
 
 // Each class implements the view it documents: a field the read model adds or narrows and
@@ -9,6 +22,19 @@ import { LocationViewDto, TIME } from '../shared/view.dto';
 class RetractionDto implements NonNullable<IncidentView['retraction']> {
   @ApiProperty() reason!: string;
   @ApiProperty(TIME) retractedAt!: string;
+}
+
+class IncidentActorViewDto implements IncidentActor {
+  @ApiPropertyOptional({ example: 'Dan Na Ambassagou' }) name?: string;
+  @ApiProperty({ enum: ACTOR_TYPES, example: 'communal-militia' }) type!: ActorType;
+}
+
+class VerificationDto implements IncidentVerification {
+  @ApiProperty({ enum: VERIFICATION_STATUSES, example: 'verified' }) status!: VerificationStatus;
+  @ApiProperty({ description: 'role and key fingerprint of who recorded it', example: 'analyst:3f2a…' }) by!: string;
+  @ApiProperty({ enum: VERIFICATION_METHODS, example: 'site-visit' }) method!: VerificationMethod;
+  @ApiPropertyOptional() note?: string;
+  @ApiProperty(TIME) at!: string;
 }
 
 /** The incident as known now; `superseded` keeps each earlier version (see asKnownAt in docs/analysts.md). */
@@ -26,6 +52,9 @@ export class IncidentViewDto implements Omit<IncidentView, 'superseded'> {
   @ApiProperty({ enum: [1, 2, 3], description: 'ACLED time_precision' }) timePrecision!: TimePrecision;
   @ApiPropertyOptional() description?: string;
   @ApiPropertyOptional() reportingUnit?: string;
+  @ApiPropertyOptional({ type: IncidentActorViewDto, description: 'who did it' }) perpetrator?: IncidentActorViewDto;
+  @ApiPropertyOptional({ type: IncidentActorViewDto, description: 'who suffered it' }) target?: IncidentActorViewDto;
+  @ApiPropertyOptional({ type: VerificationDto, description: 'the latest verification; absent = unverified' }) verification?: VerificationDto;
   @ApiProperty({ type: 'integer', description: 'how many corrections were recorded' }) corrections!: number;
   @ApiPropertyOptional({ type: RetractionDto }) retraction?: RetractionDto;
   @ApiPropertyOptional({

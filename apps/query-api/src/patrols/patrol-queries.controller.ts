@@ -62,6 +62,6 @@ export class PatrolQueriesController {
     const asOf = asOfInstant(query.asOf);
     const radiusKm = query.radiusKm ?? DEFAULT_RADIUS_KM;
     const inputs = await this.inputs.forPresences([presence], { radiusKm, asOf });
-    return computePatrolDeterrence({ ...inputs, patrolId: id, asOf, radiusKm });
+    return computePatrolDeterrence({ ...inputs, patrolId: id, asOf, radiusKm, verified: query.verified ?? 'all' });
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PatrolStop } from '@poc/domain';
 import type { PatrolView } from '@poc/projections';
+import { VERIFIED_SELECTIONS, type VerifiedSelection } from '@poc/deterrence';
 import { AreaViewDto, CI95, LocationViewDto, TIME } from '../shared/view.dto';
 
 class PatrolStopViewDto implements PatrolStop {
@@ -44,6 +45,7 @@ export class PatrolDeterrenceDto {
   @ApiProperty() patrolId!: string;
   @ApiProperty({ example: 10 }) radiusKm!: number;
   @ApiProperty(TIME) asOf!: string;
+  @ApiProperty({ enum: VERIFIED_SELECTIONS, description: 'which incidents were counted: all, or only those verified as known at asOf' }) verified!: VerifiedSelection;
   @ApiProperty({ type: PatrolBaselineDto }) baseline!: PatrolBaselineDto;
   @ApiProperty({ type: [PatrolDayDto] }) days!: PatrolDayDto[];
   @ApiProperty({ type: Number, nullable: true }) rateRatio!: number | null;
