@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { startOnPostgres, startOnSqlite } from '../../../../tests/security/fuzz-stores';
 import { bearer, ROLE_KEYS, type InProcessApp } from '../../../../tests/support/in-process-app';
-import { PLANTED, PLANTED_ALERT, plantedIn } from '../../../../tests/support/planted-caller';
+import { userInfo } from 'node:os';
+import { analystCli, PLANTED, PLANTED_ALERT, plantedIn } from '../../../../tests/support/planted-caller';
 
 type Entry = { entryId: string; type: string; alertId: string; actor: string; role: string; at: string; position: number };
 
@@ -85,6 +86,15 @@ describe.each([
     expect([...firstPage, ...secondPage]).toEqual(entries.slice(0, 2));
     expect((await audit('admin', 'from=2000-01-01&to=2000-01-02')).json()).toEqual([]);
   });
+
+  it("lists the analyst CLI's forget-caller as its OS user with the admin role", async () => {
+    const id = await postAlert({ ...PLANTED_ALERT, caller: { phone: '+223 70 00 00 04' } });
+    const { DATA_DIR, EVENT_STORE, DATABASE_URL } = running.config;
+    const run = await analystCli(['forget-caller', id], { DATA_DIR, EVENT_STORE, ...(DATABASE_URL !== undefined && { DATABASE_URL }), LOG_LEVEL: 'silent' });
+    expect(run).toMatchObject({ code: 0 });
+    const entries = (await audit()).json<Entry[]>();
+    expect(entries.filter((e) => e.alertId === id)).toEqual([expect.objectContaining({ type: 'CallerErased', actor: `cli:${userInfo().username}`, role: 'admin' })]);
+  }, 60_000);
 
   it('refuses to show a caller (503) when the read cannot be recorded', async () => {
     const id = await postAlert({ ...PLANTED_ALERT, caller: { phone: '+223 70 00 00 03' } });
