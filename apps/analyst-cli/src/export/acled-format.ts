@@ -1,4 +1,5 @@
 import type { IncidentView } from '@poc/projections';
+import { acledActors } from './acled-actors';
 
 /**
  * ACLED's column names and codes (see ../shared/mission/DOMAIN.md), so analysts can set
@@ -6,7 +7,8 @@ import type { IncidentView } from '@poc/projections';
  * (corrections applied, retractions left out).
  */
 export const ACLED_COLUMNS = [
-  'event_id_cnty', 'event_date', 'year', 'time_precision', 'event_type', 'sub_event_type', 'country', 'iso',
+  'event_id_cnty', 'event_date', 'year', 'time_precision', 'event_type', 'sub_event_type',
+  'actor1', 'inter1', 'actor2', 'inter2', 'interaction', 'country', 'iso',
   'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision', 'source', 'source_scale', 'notes',
   'fatalities', 'civilian_targeting', 'timestamp',
 ] as const;
@@ -32,6 +34,7 @@ export const toAcledRow = (incident: IncidentView): Record<(typeof ACLED_COLUMNS
     time_precision: incident.timePrecision,
     event_type: eventType,
     sub_event_type: subEventType,
+    ...acledActors(incident),
     country: 'Mali',
     iso: 466,
     admin1: incident.location.region ?? '',

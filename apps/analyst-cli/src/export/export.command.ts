@@ -6,17 +6,19 @@ import { callerRedactor } from '@poc/privacy';
 import { incidentsAfterKey, incidentsProjection, type IncidentView } from '@poc/projections';
 import { CliInfrastructure } from '../shared/cli-infrastructure';
 import { CliError, parseEndTime, parseTime } from '../shared/cli-error';
-import { ACLED_COLUMNS, toAcledRow } from './acled-format';
+import { ACLED_COLUMNS } from './acled-format';
+import { incidentRow, type Verified } from './incident-row';
 
-type Options = { from?: string; to?: string; format: 'ndjson' | 'csv' | 'acled' };
+type Options = { from?: string; to?: string; format: 'ndjson' | 'csv' | 'acled'; verified: Verified };
 const FORMATS = ['ndjson', 'csv', 'acled'];
+const VERIFIED = ['only', 'all'];
 const PAGE = 2000;
 
 /**
  * `export events|incidents`: streams to stdout page by page, writing only as fast as the
  * reader takes it, so a million events export in constant memory.
  */
-@Command({ name: 'export', arguments: '<what>', description: 'export events or incidents (--from --to --format ndjson|csv|acled) to stdout' })
+@Command({ name: 'export', arguments: '<what>', description: 'export events or incidents (--from --to --format ndjson|csv|acled --verified only|all) to stdout' })
 export class ExportCommand extends CommandRunner {
   constructor(private readonly infra: CliInfrastructure) {
     super();
@@ -38,9 +40,17 @@ export class ExportCommand extends CommandRunner {
     return value;
   }
 
+  /** ndjson and csv rows say which in their `verified` column; ACLED's columns are ACLED's own. */
+  @Option({ flags: '--verified <which>', description: 'incidents: only the verified ones, or all (default)', defaultValue: 'all' })
+  parseVerified(value: string): string {
+    if (!VERIFIED.includes(value)) throw new CliError(`--verified must be only or all, not "${value}"`);
+    return value;
+  }
+
   async run([what]: string[], options: Options): Promise<void> {
     if (what !== 'events' && what !== 'incidents') throw new CliError(`export what? "events" or "incidents", not "${what}"`);
     if (what === 'events' && options.format === 'acled') throw new CliError('--format acled is for incidents');
+    if (what === 'events' && options.verified === 'only') throw new CliError('--verified is for incidents');
     const rows = what === 'events' ? this.events(options) : this.incidents(options);
     await write(rows, options.format, what);
   }
@@ -57,13 +67,16 @@ export class ExportCommand extends CommandRunner {
     }
   }
 
-  private async *incidents({ from, to, format }: Options): AsyncGenerator<Record<string, unknown>> {
+  private async *incidents({ from, to, format, verified }: Options): AsyncGenerator<Record<string, unknown>> {
     const { readModelStore } = await this.infra.get();
     // Keyset pagination on the key: each page is an index range, however deep the export.
     for (let after = ''; ; ) {
       const page = await readModelStore.find<IncidentView>(incidentsProjection.collection, incidentsAfterKey(after, { occurredFrom: from, occurredTo: to }, PAGE));
       if (page.length === 0) return;
-      for (const incident of page) yield format === 'acled' ? toAcledRow(incident) : flatIncident(incident);
+      for (const incident of page) {
+        const row = incidentRow(incident, format, verified);
+        if (row) yield row;
+      }
       after = page[page.length - 1]!.incidentId;
     }
   }
@@ -85,25 +98,6 @@ const flatEvent = (e: StoredEvent) => ({
   data: JSON.stringify(e.data),
 });
 
-const flatIncident = (i: IncidentView) => ({
-  incidentId: i.incidentId,
-  occurredAt: i.occurredAt,
-  recordedAt: i.recordedAt,
-  kind: i.kind,
-  fatalities: i.fatalities,
-  injured: i.injured,
-  targetsCivilians: i.targetsCivilians,
-  source: i.source ?? '',
-  timePrecision: i.timePrecision,
-  lat: i.location.lat,
-  lon: i.location.lon,
-  geoPrecision: i.location.precision,
-  place: i.location.place ?? '',
-  cercle: i.location.cercle ?? '',
-  region: i.location.region ?? '',
-  corrections: i.corrections,
-  description: i.description ?? '',
-});
 
 const write = async (rows: AsyncIterable<Record<string, unknown>>, format: Options['format'], what: string): Promise<void> => {
   const out = process.stdout;
