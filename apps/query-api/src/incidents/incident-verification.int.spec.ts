@@ -75,4 +75,14 @@ describe.each([
     expect(csv.split('\n')[0]).toContain('verified');
     expect(csv.split('\n')[1]).toMatch(/,only,/);
   });
+
+  it('POST /incidents and corrections take perpetrator and target; GET shows them; a wrong type is 400', async () => {
+    const perpetrator = { name: 'Dan Na Ambassagou', type: 'communal-militia' };
+    const { id } = await write('/incidents', { ...bodies.incident, perpetrator, target: { type: 'civilians' } });
+    expect((await get(`/incidents/${id}`)).json()).toMatchObject({ perpetrator, target: { type: 'civilians' } });
+    await write(`/incidents/${id}/correct`, { perpetrator: { type: 'unidentified-armed-men' } });
+    expect((await get(`/incidents/${id}`)).json()).toMatchObject({ perpetrator: { type: 'unidentified-armed-men' }, target: { type: 'civilians' } });
+    const wrong = await send('/incidents', { ...bodies.incident, target: { type: 'bandits' } });
+    expect([wrong.statusCode, wrong.body]).toEqual([400, expect.stringContaining('target.type')]);
+  });
 });
