@@ -3,7 +3,7 @@ import { at, plusHours, type Rng } from './prng';
 import { step, type Step } from './scenario-step';
 
 /** The letter's fleet on 20 May 2020 (CONTEXT.md): 550 in all, 479 in daily use, 30 under maintenance, 41 unusable. */
-export const LETTER_FLEET = { on: '2020-05-20', total: 550, inUse: 479, underMaintenance: 30, unusable: 41 } as const;
+const LETTER_FLEET = { on: '2020-05-20', total: 550, inUse: 479, underMaintenance: 30, unusable: 41 } as const;
 
 /** Contingents and how many armoured vehicles each brought (550 in all). */
 const CONTINGENTS: readonly (readonly [string, string, number])[] = [

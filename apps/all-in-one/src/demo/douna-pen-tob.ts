@@ -5,13 +5,13 @@ import { DOUNA_PEN, labels, near } from './places';
 import { plusHours, type Rng } from './prng';
 import { step, type Step } from './scenario-step';
 
-/** The letter: a TOB at Douna Pen in January "enabled four mediation missions in Koro cercle". */
-export const LETTER_DOUNA_PEN = { mediationMissionsInKoro: 4 } as const;
-
 const ATTACK_AT = '2020-01-09T05:00:00.000Z';
 const MISSIONS = ['2020-01-14', '2020-01-18', '2020-01-23', '2020-01-29'];
 
-/** The attack near Douna Pen, the TOB 40 h later, its four mediation missions, its closing. */
+/**
+ * The letter: a TOB at Douna Pen in January "enabled four mediation missions in Koro cercle".
+ * The attack near Douna Pen, the TOB 40 h later, its four mediation missions, its closing.
+ */
 export const dounaPenTob = (rng: Rng): Step[] => {
   const attack: IncidentDraft = {
     ...draftIncident(rng, ATTACK_AT, DOUNA_PEN, 'attack-on-civilians'),

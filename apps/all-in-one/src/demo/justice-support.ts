@@ -3,7 +3,7 @@ import { at, plusHours, type Rng } from './prng';
 import { step, type Step } from './scenario-step';
 
 /** The letter's figures to 20 May 2020 (CONTEXT.md). */
-export const LETTER_JUSTICE = {
+const LETTER_JUSTICE = {
   on: '2020-05-20',
   underInvestigation: 618,
   terrorism: 319,

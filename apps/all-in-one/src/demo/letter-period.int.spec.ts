@@ -7,14 +7,30 @@ import { readerOf } from '@poc/deterrence';
 import { SqliteEventStore } from '@poc/event-store';
 import { ALL_PROJECTIONS, ProjectionRunner, SqliteReadModelStore } from '@poc/projections';
 import { gatherPeriodReport, renderMarkdown, type PeriodReport } from '@poc/reports';
-import { LETTER_FLEET } from './armoured-fleet';
-import { LETTER_DOUNA_PEN } from './douna-pen-tob';
-import { LETTER_JUSTICE } from './justice-support';
 import { LETTER_PERIOD, letterPeriodScenario } from './letter-period';
 import { seedScenario } from './seed';
-import { LETTER_EVALUATIONS } from './unit-evaluations';
 
 const END = `${LETTER_PERIOD.to}T23:59:59.999Z`;
+
+// The letter's figures as CONTEXT.md retells them, written here rather than taken from the
+// demo's own constants: the demo must produce them, it does not get to define them.
+const LETTER_FLEET = { total: 550, inUse: 479, underMaintenance: 30, unusable: 41 } as const;
+const LETTER_EVALUATIONS = {
+  military: { units: 24, excellent: 1, satisfactory: 15, shortfalls: 4, needsImprovement: 4, unitsWithPlans: 17 },
+  formedPolice: { units: 10, satisfactory: 10 },
+  undeclaredCaveats: 0,
+} as const;
+const LETTER_JUSTICE = {
+  underInvestigation: 618,
+  terrorism: 319,
+  organisedCrime: 77,
+  detainedForCrimesAgainstPeacekeepers: 13,
+  convicted: 0,
+  returnedToFemaye: 3120,
+  courtsSupplied: 21,
+  prisonsSupplied: 34,
+} as const;
+const LETTER_DOUNA_PEN = { mediationMissionsInKoro: 4 } as const;
 type Data = Record<string, unknown> & { at?: string };
 
 /**

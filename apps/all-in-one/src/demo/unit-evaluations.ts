@@ -3,7 +3,7 @@ import { at, plusHours, type Rng } from './prng';
 import { step, type Step } from './scenario-step';
 
 /** The letter (CONTEXT.md): 24 military units evaluated since 1 January 2020, 17 with plans; all 10 FPUs, satisfactory. */
-export const LETTER_EVALUATIONS = {
+const LETTER_EVALUATIONS = {
   military: { units: 24, excellent: 1, satisfactory: 15, shortfalls: 4, needsImprovement: 4, unitsWithPlans: 17 },
   formedPolice: { units: 10, satisfactory: 10 },
   undeclaredCaveats: 0,
