@@ -80,7 +80,7 @@ export const alertForm = (actor: string): AlertForm => {
     h('div', { class: 'row' },
       field('lat', 'form.lat', input('lat', { inputmode: 'decimal' })),
       field('lon', 'form.lon', input('lon', { inputmode: 'decimal' })),
-      field('precision', 'form.precision', select('precision', ['1', '2', '3'], (p) => t(`precision.${p}` as MessageKey))),
+      field('precision', 'form.precision', select('precision', ['1', '2', '3'], (p) => t(`precision.${p}` as MessageKey)), { class: 'field wide' }),
       field('cercle', 'form.cercle', input('cercle')),
       field('region', 'form.region', input('region'))),
     field('description', 'form.description', h('textarea', { id: ID('description'), name: 'description', rows: 3 })),

@@ -47,5 +47,5 @@ export const myAlerts = (actor: string): HTMLElement => {
   void refresh();
   return h('section', { class: 'panel', 'data-outbox': '' },
     h('h2', {}, t('outbox.title')),
-    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('form.receivedAt')), h('th', {}, t('form.threatKind')), h('th', {}, t('form.place')), h('th', {}, ''), h('th', {}, ''))), body));
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('form.receivedAt')), h('th', {}, t('form.threatKind')), h('th', {}, t('form.place')), h('th', {}, t('outbox.delivery')), h('th', {}, t('outbox.status')))), body));
 };

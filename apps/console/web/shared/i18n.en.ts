@@ -52,6 +52,8 @@ export const en = {
   'threat.ied': 'IED',
   'threat.other': 'other',
   'outbox.title': 'My recent alerts',
+  'outbox.delivery': 'Delivery',
+  'outbox.status': 'Status',
   'outbox.empty': 'No alert typed in this browser yet.',
   'outbox.waiting': 'waiting for the link',
   'outbox.sent': 'sent',
