@@ -57,6 +57,7 @@ import {
   type IncidentView,
   type PatrolView,
   type TobActivityView,
+  type Projection,
 } from '@poc/projections';
 import type { ReportSection } from './figure';
 import { bounds, type Period } from './period';
@@ -76,8 +77,8 @@ export type PeriodReport = Readonly<{ period: Period; sections: readonly ReportS
 /** One section's figures, fetched through the reader: each section is independent of the others. */
 export type SectionSource = (reader: ReadModelReader, period: Period) => Promise<ReportSection>;
 
-const byKeys = <Doc>(reader: ReadModelReader, projection: Parameters<ReadModelReader['find']>[0], keys: readonly string[]): Promise<Doc[]> =>
-  keys.length === 0 ? Promise.resolve([]) : (reader.find(projection, withKeys(keys)) as Promise<Doc[]>);
+const byKeys = <Doc>(reader: ReadModelReader, projection: Projection<Doc>, keys: readonly string[]): Promise<Doc[]> =>
+  keys.length === 0 ? Promise.resolve([]) : reader.find(projection, withKeys(keys));
 
 const incidents: SectionSource = async (reader, period) => {
   const b = bounds(period);

@@ -20,6 +20,8 @@ export const rangeParams = (period: Period): string => `from=${period.from}&to=$
 /** Whether an ISO time falls within the period. */
 export const within = (period: Period, at: string | undefined): boolean => {
   if (!at) return false;
+  // As instants, not as text: "…59Z" sorts after "…59.999Z".
   const b = bounds(period);
-  return at >= b.from && at <= b.to;
+  const t = Date.parse(at);
+  return t >= Date.parse(b.from) && t <= Date.parse(b.to);
 };
