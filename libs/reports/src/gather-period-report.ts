@@ -74,8 +74,8 @@ import { flightHoursSection, iedsSection } from './sections/flights-and-ieds.sec
 
 export type PeriodReport = Readonly<{ period: Period; sections: readonly ReportSection[] }>;
 
-/** One section's figures, fetched through the reader: each section is independent of the others. */
-export type SectionSource = (reader: ReadModelReader, period: Period) => Promise<ReportSection>;
+/** Sections fetched through the reader, each read model read once for all the sections it feeds. */
+export type SectionSource = (reader: ReadModelReader, period: Period) => Promise<ReportSection | readonly ReportSection[]>;
 
 const byKeys = <Doc>(reader: ReadModelReader, projection: Projection<Doc>, keys: readonly string[]): Promise<Doc[]> =>
   keys.length === 0 ? Promise.resolve([]) : reader.find(projection, withKeys(keys));
@@ -89,22 +89,20 @@ const alerts: SectionSource = async (reader, period) => {
   const range = bounds(period);
   const received = await reader.find<AlertView>(alertsProjection, alertsReceivedQuery(range));
   const flightIds = [...new Set(received.flatMap((a) => a.responses.filter((r) => r.kind === 'flight').map((r) => r.id)))];
-  return alertsSection(received, responseRate(received, await byKeys<FlightView>(reader, flightsProjection, flightIds), range), period);
+  return [
+    alertsSection(received, responseRate(received, await byKeys<FlightView>(reader, flightsProjection, flightIds), range), period),
+    alertOutcomesSection(alertOutcomes(received, range), period),
+  ];
 };
 
 const operations: SectionSource = async (reader, period) => {
   const b = bounds(period);
-  const [patrols, flights, bases] = await Promise.all([
+  const [patrols, flights] = await Promise.all([
     reader.find<PatrolView>(patrolsProjection, patrolsQuery({ startedFrom: b.from, startedTo: b.to })),
     reader.find<FlightView>(flightsProjection, flightsQuery({ dispatchedFrom: b.from, dispatchedTo: b.to })),
-    reader.find<BaseView>(basesProjection, basesQuery({ establishedFrom: b.from, establishedTo: b.to })),
   ]);
-  const triggers = await byKeys<IncidentView>(reader, incidentsProjection, [...new Set(bases.flatMap((x) => (x.triggerIncidentId ? [x.triggerIncidentId] : [])))]);
-  return operationsSection(patrols, flights, tobSpeed(bases, triggers, b), period);
+  return [operationsSection(patrols, flights, period)];
 };
-
-const alertsThatCameTrue: SectionSource = async (reader, period) =>
-  alertOutcomesSection(alertOutcomes(await reader.find<AlertView>(alertsProjection, alertsReceivedQuery(bounds(period))), bounds(period)), period);
 
 const tobs: SectionSource = async (reader, period) => {
   const b = bounds(period);
@@ -115,7 +113,7 @@ const tobs: SectionSource = async (reader, period) => {
     triggerIds.length === 0 ? Promise.resolve([]) : reader.find<AlertView>(alertsProjection, alertsLinkedToIncidentsQuery(triggerIds)),
     reader.find<TobActivityView>(tobActivitiesProjection, tobActivitiesQuery(b)),
   ]);
-  return tobsSection(tobSpeedFromInformed(bases, triggers, linked, b), tobActivitiesSummary(activities, b), period);
+  return [tobsSection(tobSpeedFromInformed(bases, triggers, linked, b), tobSpeed(bases, triggers, b), tobActivitiesSummary(activities, b), period)];
 };
 
 const vehicles: SectionSource = async (reader, period) => {
@@ -177,10 +175,10 @@ const deterrence: SectionSource = async (reader, period) => {
 };
 
 /** The sections of the report, in the order it prints them; issue 16's areas add theirs. */
-export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, alertsThatCameTrue, operations, flightHours, ieds, tobs, deterrence, vehicles, evaluations, judicial, returnsAndSupplies];
+export const PERIOD_REPORT_SECTIONS: readonly SectionSource[] = [incidents, alerts, operations, flightHours, ieds, tobs, deterrence, vehicles, evaluations, judicial, returnsAndSupplies];
 
 /** Every figure of the period, each with the route that lists what it counts. */
 export const gatherPeriodReport = async (reader: ReadModelReader, period: Period, sections: readonly SectionSource[] = PERIOD_REPORT_SECTIONS): Promise<PeriodReport> => ({
   period,
-  sections: await Promise.all(sections.map((s) => s(reader, period))),
+  sections: (await Promise.all(sections.map((s) => s(reader, period)))).flat(),
 });

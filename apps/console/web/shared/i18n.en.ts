@@ -140,7 +140,7 @@ export const en = {
   'report.trace': 'Listed by',
   'report.section.incidents': 'Incidents',
   'report.section.alerts': 'Early warning and response',
-  'report.section.operations': 'Patrols, flights and temporary operating bases',
+  'report.section.operations': 'Patrols and flights',
   'report.section.deterrence': 'Deterrence',
   'report.section.tobs': 'Temporary operating bases, from when the mission was informed',
   'report.section.alertOutcomes': 'Alerts that became incidents',

@@ -142,7 +142,7 @@ export const fr: Record<keyof typeof en, string> = {
   'report.trace': 'Listé par',
   'report.section.incidents': 'Incidents',
   'report.section.alerts': 'Alerte précoce et réponse',
-  'report.section.operations': 'Patrouilles, vols et bases opérationnelles temporaires',
+  'report.section.operations': 'Patrouilles et vols',
   'report.section.deterrence': 'Dissuasion',
   'report.section.tobs': 'Bases opérationnelles temporaires, depuis l’information de la mission',
   'report.section.alertOutcomes': 'Alertes devenues incidents',
